@@ -1,0 +1,90 @@
+package timeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops a file from loading.
+type Severity uint8
+
+// The severities of a diagnostic.
+const (
+	SeverityError Severity = iota
+	SeverityWarning
+)
+
+// Diagnostic is one problem found in a file, about one entry.
+type Diagnostic struct {
+	Pos      Position
+	Severity Severity
+	Message  string
+}
+
+// String formats the diagnostic in the style of Go's tools:
+// "FILE:LINE:COL: message", "FILE:LINE: message" when the column is unknown,
+// and "FILE:LINE: warning: message" for a warning.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.File)
+	if d.Pos.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Pos.Line)
+		if d.Pos.Col > 0 && d.Severity == SeverityError {
+			fmt.Fprintf(&b, ":%d", d.Pos.Col)
+		}
+	}
+	b.WriteString(": ")
+	if d.Severity == SeverityWarning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// Diagnostics is the list of problems found by a load, in file order.
+type Diagnostics []Diagnostic
+
+// Errors returns the diagnostics that are errors.
+func (ds Diagnostics) Errors() Diagnostics { return ds.filter(SeverityError) }
+
+// Warnings returns the diagnostics that are warnings.
+func (ds Diagnostics) Warnings() Diagnostics { return ds.filter(SeverityWarning) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool { return len(ds.Errors()) > 0 }
+
+// String returns one diagnostic a line.
+func (ds Diagnostics) String() string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (ds Diagnostics) filter(s Severity) Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// sortByPosition orders diagnostics by file (in the order given), line and
+// column, keeping the order found for ties.
+func (ds Diagnostics) sortByPosition(fileOrder map[string]int) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i].Pos, ds[j].Pos
+		if a.File != b.File {
+			return fileOrder[a.File] < fileOrder[b.File]
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}

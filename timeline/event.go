@@ -1,0 +1,147 @@
+// Package timeline is the domain of backstory: a chronology of events loaded
+// from hand-edited TOML files, validated with exact diagnostics, queried and
+// linked. It knows nothing of any user interface.
+package timeline
+
+// Chronology is a merged, validated set of events in chronological order.
+type Chronology struct {
+	// Title names the chronology (the first title found among its files).
+	Title string
+	// Description is Markdown shown as an overview.
+	Description string
+	// Eras are named spans of time, in file order.
+	Eras []Era
+	// Events are sorted by start date, coarser precision first on ties,
+	// then by the order they were read.
+	Events []*Event
+	// Files are the files the chronology was read from, in order.
+	Files []string
+
+	byID map[string]*Event
+}
+
+// Era is a named span of time shown as a header in lists.
+type Era struct {
+	Title string
+	Start Date
+	End   Date
+	Pos   Position
+}
+
+// Event is one dated entry of a chronology.
+type Event struct {
+	ID          string
+	Date        Date
+	End         Date // zero when the event is not a span
+	DisplayDate string
+	Approximate bool
+	Title       string
+	Summary     string
+	Tags        []string
+	People      []string
+	Places      []string
+	Links       []Link
+	Body        string
+	Sources     []Source
+	Claims      []Claim
+
+	// Backlinks are the links from other events to this one, in
+	// chronological order of the linking event; computed once at load.
+	Backlinks []Backlink
+	// Pos is where the event's table starts in its file.
+	Pos Position
+	// Index is the event's position in Chronology.Events.
+	Index int
+
+	order int // read order across all files, for stable sorting
+}
+
+// Link points from one event to another, with an optional note saying why.
+type Link struct {
+	To   string
+	Note string
+}
+
+// Backlink is a link seen from its target: From links here, with Note.
+type Backlink struct {
+	From string
+	Note string
+}
+
+// Source is where a fact was published.
+type Source struct {
+	Title     string
+	Publisher string
+	URL       string
+	Published Date // zero when unknown
+	Quote     string
+}
+
+// Claim is a statement that a fact-checker rated.
+type Claim struct {
+	Text   string
+	Status ClaimStatus
+	Note   string
+}
+
+// ClaimStatus is a fact-checker's rating of a claim.
+type ClaimStatus string
+
+// The claim statuses a file may use.
+const (
+	Verified   ClaimStatus = "verified"
+	Unverified ClaimStatus = "unverified"
+	Disputed   ClaimStatus = "disputed"
+	False      ClaimStatus = "false"
+)
+
+// ClaimStatuses lists every valid status, in the order the format documents.
+var ClaimStatuses = []ClaimStatus{Verified, Unverified, Disputed, False}
+
+// Position is a place in a file. Line and Col are 1-based; 0 means unknown.
+type Position struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Event returns the event with id, or nil.
+func (c *Chronology) Event(id string) *Event {
+	return c.byID[id]
+}
+
+// Len returns the number of events.
+func (c *Chronology) Len() int { return len(c.Events) }
+
+// Disputed reports whether any claim of the event is disputed or false.
+func (e *Event) Disputed() bool {
+	for _, cl := range e.Claims {
+		if cl.Status == Disputed || cl.Status == False {
+			return true
+		}
+	}
+	return false
+}
+
+// Unsourced reports whether the event has no source.
+func (e *Event) Unsourced() bool { return len(e.Sources) == 0 }
+
+// HasUnverified reports whether any claim of the event is unverified.
+func (e *Event) HasUnverified() bool {
+	for _, cl := range e.Claims {
+		if cl.Status == Unverified {
+			return true
+		}
+	}
+	return false
+}
+
+// Span returns the first and last day the event covers.
+func (e *Event) Span() (first, last Day) {
+	first = e.Date.First()
+	last = e.Date.Last()
+	if !e.End.IsZero() {
+		last = e.End.Last()
+	}
+	return first, last
+}
