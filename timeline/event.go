@@ -17,7 +17,8 @@ type Chronology struct {
 	// Files are the files the chronology was read from, in order.
 	Files []string
 
-	byID map[string]*Event
+	byID   map[string]*Event
+	search searchCache
 }
 
 // Era is a named span of time shown as a header in lists.
@@ -145,3 +146,7 @@ func (e *Event) Span() (first, last Day) {
 	}
 	return first, last
 }
+
+// SuggestID returns " (did you mean "x"?)" for an id close to a mistyped
+// one, or "".
+func SuggestID(id string, c *Chronology) string { return suggestID(id, c.byID) }

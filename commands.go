@@ -1,0 +1,245 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/term"
+
+	"backstory/timeline"
+)
+
+const usage = `backstory shows the background of a news story: a chronology of events kept
+in a hand-edited TOML file, as a timeline to scroll, filter and read.
+
+Usage:
+  backstory [flags] [FILE|DIR ...]          the viewer (no argument: ./events.toml if present,
+                                            else the built-in chronology)
+  backstory check [--strict] [FILE|DIR ...] validate; prints FILE:LINE:COL diagnostics
+  backstory list [-q QUERY] [--json] [FILE|DIR ...]
+                                            matching events: DATE  ID  TITLE, one a line
+  backstory show [--plain] ID [FILE|DIR ...]
+                                            one event as Markdown (rendered on a terminal)
+
+Every command takes -h/--help; backstory --version prints the version.
+Exit status: 0 success; 1 invalid data or no such event; 2 misuse of the command line.
+`
+
+// run is the whole command line; it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "-h", "-help", "--help", "help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		case "-version", "--version", "version":
+			fmt.Fprintf(stdout, "backstory %s\n", version)
+			return 0
+		case "check":
+			return runCheck(args[1:], stdout, stderr)
+		case "list":
+			return runList(args[1:], stdout, stderr)
+		case "show":
+			return runShow(args[1:], stdout, stderr)
+		}
+	}
+	return runTUI(args, stdout, stderr)
+}
+
+// newFlags makes a flag set for a command whose usage line is synopsis.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: backstory %s\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses flags that may come before, between or after the
+// positional arguments, and returns the positional ones. It reports whether
+// to go on, and the exit status when not (0 for -h, 2 for misuse).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, bool, int) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(os.Stdout)
+				return nil, false, 0
+			}
+			return nil, false, 2
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, true, 0
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), true, 0
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// loadChronology loads the files and folders in paths; with none,
+// ./events.toml if it exists, else the built-in chronology. It returns the
+// chronology (nil when there are errors), the diagnostics, and a label for
+// what was loaded.
+func loadChronology(paths []string, progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+	if len(paths) == 0 {
+		if _, err := os.Stat("events.toml"); err == nil {
+			paths = []string{"events.toml"}
+		} else {
+			c, diags := timeline.Parse("built-in events.toml", builtin)
+			if progress != nil {
+				progress(int64(len(builtin)), int64(len(builtin)))
+			}
+			return c, diags, "built-in chronology"
+		}
+	}
+	c, diags := timeline.LoadProgress(paths, progress)
+	label := strings.Join(paths, ", ")
+	if c != nil && len(c.Files) == 1 {
+		label = c.Files[0]
+	}
+	return c, diags, label
+}
+
+// loadOrReport loads like loadChronology and prints the diagnostics to
+// stderr; it returns nil when the chronology has errors.
+func loadOrReport(paths []string, stderr io.Writer) *timeline.Chronology {
+	c, diags, _ := loadChronology(paths, nil)
+	fmt.Fprint(stderr, diags.String())
+	return c
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [--strict] [FILE|DIR ...]", stderr)
+	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1)")
+	paths, ok, code := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	c, diags, label := loadChronology(paths, nil)
+	fmt.Fprint(stdout, diags.String())
+	errs, warns := len(diags.Errors()), len(diags.Warnings())
+	switch {
+	case errs > 0:
+		fmt.Fprintf(stdout, "%s: %s, %s\n", label, plural(errs, "error"), plural(warns, "warning"))
+		return 1
+	case warns > 0:
+		fmt.Fprintf(stdout, "%s: %s, %s\n", label, plural(c.Len(), "event"), plural(warns, "warning"))
+		if *strict {
+			return 1
+		}
+		return 0
+	}
+	fmt.Fprintf(stdout, "%s: %s, ok\n", label, plural(c.Len(), "event"))
+	return 0
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func runList(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("list", "list [-q QUERY] [--json] [FILE|DIR ...]", stderr)
+	query := fs.String("q", "", "show only the events matching `QUERY`")
+	asJSON := fs.Bool("json", false, "print a JSON array of events")
+	paths, ok, code := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	q, err := timeline.ParseQuery(*query)
+	if err != nil {
+		fmt.Fprintf(stderr, "backstory list: -q %q: %v\n", *query, err)
+		return 2
+	}
+	c := loadOrReport(paths, stderr)
+	if c == nil {
+		return 1
+	}
+	events := q.Filter(c)
+	if *asJSON {
+		data, err := timeline.EventsJSON(events)
+		if err != nil {
+			fmt.Fprintf(stderr, "backstory list: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", data)
+		return 0
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	for _, e := range events {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Date.String(), e.ID, timeline.HarmlessLine(e.Title))
+	}
+	tw.Flush()
+	return 0
+}
+
+func runShow(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("show", "show [--plain] ID [FILE|DIR ...]", stderr)
+	plain := fs.Bool("plain", false, "print Markdown even on a terminal")
+	rest, ok, code := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(rest) == 0 {
+		fmt.Fprintln(stderr, "backstory show: which event? give its id, e.g. backstory show doj-memo-2025 (backstory list shows the ids)")
+		return 2
+	}
+	id, paths := rest[0], rest[1:]
+	c := loadOrReport(paths, stderr)
+	if c == nil {
+		return 1
+	}
+	e := c.Event(id)
+	if e == nil {
+		fmt.Fprintf(stderr, "backstory show: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, c))
+		return 1
+	}
+	md := timeline.EventMarkdown(c, e)
+	width, isTerm := terminalWidth(stdout)
+	if *plain || !isTerm {
+		fmt.Fprint(stdout, md)
+		return 0
+	}
+	style := os.Getenv("GLAMOUR_STYLE")
+	if style == "" {
+		style = "dark"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(width, 100)))
+	if err == nil {
+		var out string
+		if out, err = r.Render(md); err == nil {
+			fmt.Fprint(stdout, out)
+			return 0
+		}
+	}
+	fmt.Fprintf(stderr, "backstory show: cannot render (%v); plain Markdown follows\n", err)
+	fmt.Fprint(stdout, md)
+	return 0
+}
+
+// terminalWidth reports whether w is a terminal, and its width.
+func terminalWidth(w io.Writer) (int, bool) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0, false
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil || width <= 0 {
+		width = 80
+	}
+	return width, true
+}

@@ -1,0 +1,75 @@
+package timeline
+
+import "encoding/json"
+
+// The JSON shape of a chronology: the file's keys, dates as strings at their
+// precision ("2018", "2018-02", "2018-02-24"), links as {to, note} objects,
+// absent fields left out. It is stable: fields are only ever added.
+
+// JSONEvent is an event as JSON.
+type JSONEvent struct {
+	ID          string       `json:"id"`
+	Date        string       `json:"date"`
+	End         string       `json:"end,omitempty"`
+	DisplayDate string       `json:"display_date,omitempty"`
+	Approximate bool         `json:"approximate,omitempty"`
+	Title       string       `json:"title"`
+	Summary     string       `json:"summary,omitempty"`
+	Tags        []string     `json:"tags,omitempty"`
+	People      []string     `json:"people,omitempty"`
+	Places      []string     `json:"places,omitempty"`
+	Links       []JSONLink   `json:"links,omitempty"`
+	Body        string       `json:"body,omitempty"`
+	Sources     []JSONSource `json:"source,omitempty"`
+	Claims      []JSONClaim  `json:"claim,omitempty"`
+}
+
+// JSONLink is a link as JSON.
+type JSONLink struct {
+	To   string `json:"to"`
+	Note string `json:"note,omitempty"`
+}
+
+// JSONSource is a source as JSON.
+type JSONSource struct {
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Quote     string `json:"quote,omitempty"`
+}
+
+// JSONClaim is a claim as JSON.
+type JSONClaim struct {
+	Text   string `json:"text"`
+	Status string `json:"status"`
+	Note   string `json:"note,omitempty"`
+}
+
+// ToJSON returns the event in its JSON shape.
+func (e *Event) ToJSON() JSONEvent {
+	j := JSONEvent{
+		ID: e.ID, Date: e.Date.String(), End: e.End.String(), DisplayDate: e.DisplayDate,
+		Approximate: e.Approximate, Title: e.Title, Summary: e.Summary,
+		Tags: e.Tags, People: e.People, Places: e.Places, Body: e.Body,
+	}
+	for _, l := range e.Links {
+		j.Links = append(j.Links, JSONLink{To: l.To, Note: l.Note})
+	}
+	for _, s := range e.Sources {
+		j.Sources = append(j.Sources, JSONSource{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String(), Quote: s.Quote})
+	}
+	for _, c := range e.Claims {
+		j.Claims = append(j.Claims, JSONClaim{Text: c.Text, Status: string(c.Status), Note: c.Note})
+	}
+	return j
+}
+
+// EventsJSON writes events as an indented JSON array.
+func EventsJSON(events []*Event) ([]byte, error) {
+	out := make([]JSONEvent, 0, len(events))
+	for _, e := range events {
+		out = append(out, e.ToJSON())
+	}
+	return json.MarshalIndent(out, "", "  ")
+}

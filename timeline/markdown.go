@@ -1,0 +1,153 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+)
+
+// When returns the event's date as people read it: its display_date if it
+// has one, else the date or span at its precision, marked "about" when
+// approximate.
+func (e *Event) When() string {
+	if e.DisplayDate != "" {
+		return e.DisplayDate
+	}
+	s := e.Date.Format()
+	if !e.End.IsZero() {
+		s += " – " + e.End.Format()
+	}
+	if e.Approximate {
+		s = "about " + s
+	}
+	return s
+}
+
+// Targets returns the events this one leads to, numbered as EventMarkdown
+// numbers them: its links first, then the events that link to it.
+func (e *Event) Targets() []string {
+	out := make([]string, 0, len(e.Links)+len(e.Backlinks))
+	for _, l := range e.Links {
+		out = append(out, l.To)
+	}
+	for _, b := range e.Backlinks {
+		out = append(out, b.From)
+	}
+	return out
+}
+
+// EventMarkdown writes an event as a Markdown document: title, date, tags,
+// people, places, body, claims, numbered sources, numbered links and the
+// events that refer to it (numbered after the links, as Targets). All text
+// from the file is made Harmless.
+func EventMarkdown(c *Chronology, e *Event) string {
+	var b strings.Builder
+	h := Harmless
+	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
+	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
+	if e.DisplayDate != "" {
+		fmt.Fprintf(&b, " (%s)", e.dateRange())
+	}
+	b.WriteString("\n\n")
+	meta := []struct {
+		label string
+		items []string
+	}{{"Tags", e.Tags}, {"People", e.People}, {"Places", e.Places}}
+	wrote := false
+	for _, m := range meta {
+		if len(m.items) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "- %s: %s\n", m.label, escapeInline(HarmlessLine(strings.Join(m.items, ", "))))
+		wrote = true
+	}
+	if wrote {
+		b.WriteString("\n")
+	}
+	if e.Summary != "" && e.Body == "" {
+		fmt.Fprintf(&b, "%s\n\n", h(strings.TrimSpace(e.Summary)))
+	}
+	if body := strings.TrimSpace(e.Body); body != "" {
+		fmt.Fprintf(&b, "%s\n\n", h(body))
+	}
+	if len(e.Claims) > 0 {
+		b.WriteString("## Claims\n\n")
+		for _, cl := range e.Claims {
+			fmt.Fprintf(&b, "- **%s**: %s", strings.ToUpper(string(cl.Status)), escapeInline(HarmlessLine(cl.Text)))
+			if cl.Note != "" {
+				fmt.Fprintf(&b, " — %s", escapeInline(HarmlessLine(cl.Note)))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+	if len(e.Sources) > 0 {
+		b.WriteString("## Sources\n\n")
+		for i, s := range e.Sources {
+			fmt.Fprintf(&b, "%d. %s\n", i+1, sourceLine(s))
+			if s.Quote != "" {
+				fmt.Fprintf(&b, "   > %s\n", escapeInline(HarmlessLine(s.Quote)))
+			}
+		}
+		b.WriteString("\n")
+	}
+	n := 0
+	if len(e.Links) > 0 {
+		b.WriteString("## Links\n\n")
+		for _, l := range e.Links {
+			n++
+			fmt.Fprintf(&b, "%d. %s\n", n, targetLine(c, l.To, l.Note))
+		}
+		b.WriteString("\n")
+	}
+	if len(e.Backlinks) > 0 {
+		b.WriteString("## Referenced by\n\n")
+		for _, bl := range e.Backlinks {
+			n++
+			fmt.Fprintf(&b, "%d. %s\n", n, targetLine(c, bl.From, bl.Note))
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+func (e *Event) dateRange() string {
+	s := e.Date.Format()
+	if !e.End.IsZero() {
+		s += " – " + e.End.Format()
+	}
+	return s
+}
+
+// sourceLine is "Title, Publisher, 22 Jan 2025: <url>".
+func sourceLine(s Source) string {
+	parts := []string{"*" + escapeInline(HarmlessLine(s.Title)) + "*"}
+	if s.Publisher != "" {
+		parts = append(parts, escapeInline(HarmlessLine(s.Publisher)))
+	}
+	if !s.Published.IsZero() {
+		parts = append(parts, s.Published.Format())
+	}
+	line := strings.Join(parts, ", ")
+	if s.URL != "" {
+		line += " <" + HarmlessLine(s.URL) + ">"
+	}
+	return line
+}
+
+// targetLine is "Title (24 Feb 2018) — note" for a linked event.
+func targetLine(c *Chronology, id, note string) string {
+	line := "`" + HarmlessLine(id) + "`"
+	if t := c.Event(id); t != nil {
+		line = fmt.Sprintf("%s (%s)", escapeInline(HarmlessLine(t.Title)), HarmlessLine(t.When()))
+	}
+	if note != "" {
+		line += " — " + escapeInline(HarmlessLine(note))
+	}
+	return line
+}
+
+// escapeInline keeps one-line text from starting Markdown structure it did
+// not mean (a title "1. Intro" or "# 5" must not become a list or heading).
+func escapeInline(s string) string { return inlineEscaper.Replace(s) }
+
+var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
