@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -174,7 +175,7 @@ func (ld *loader) file(name string, data []byte) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			ld.errorf(Position{File: name, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", syntaxMessage(pe))
+			ld.errorf(Position{File: name, Line: pe.Position.Line, Col: syntaxColumn(src, pe)}, "%s", syntaxMessage(pe))
 		} else {
 			ld.errorf(Position{File: name}, "%v", err)
 		}
@@ -205,11 +206,31 @@ func firstInvalidUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
+var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
+
+// syntaxColumn returns the column of a syntax error. The decoder's column
+// for a key defined twice is past the end of the line; the key's start is
+// what to point at.
+func syntaxColumn(src string, pe toml.ParseError) int {
+	if !strings.Contains(pe.Message, "has already been defined") {
+		return pe.Position.Col
+	}
+	lines := strings.SplitN(src, "\n", pe.Position.Line+1)
+	if pe.Position.Line < 1 || pe.Position.Line > len(lines) {
+		return 0
+	}
+	line := lines[pe.Position.Line-1]
+	return runeCol(line, len(line)-len(strings.TrimLeft(line, " \t")))
+}
+
 // syntaxMessage words a TOML syntax error for the person who made it.
 func syntaxMessage(pe toml.ParseError) string {
 	msg := pe.Message
 	if msg == "" {
 		msg = pe.Error()
+	}
+	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s is set twice: remove or rename one of them", m[1])
 	}
 	if strings.HasPrefix(msg, "invalid datetime: ") {
 		return fmt.Sprintf("bad date %s: not a calendar date; write YYYY-MM-DD (or \"YYYY\", \"YYYY-MM\" for less precision)", strings.TrimPrefix(msg, "invalid datetime: "))
@@ -276,7 +297,9 @@ func suggestID(id string, ids map[string]*Event) string {
 	}
 	best, bestD := "", 3
 	for other := range ids {
-		if d := levenshtein(id, other, bestD); d < bestD || (d == bestD && best != "" && other < best) {
+		// the cap one above the best keeps ties exact, so the choice does
+		// not depend on map order
+		if d := levenshtein(id, other, bestD+1); d < bestD || (d == bestD && other < best) {
 			best, bestD = other, d
 		}
 	}

@@ -102,6 +102,14 @@ func scanLayout(src string) *fileLayout {
 				name := ""
 				if double {
 					name, _ = tableName(trimmed[2:], "]]")
+				} else if single, _ := tableName(trimmed[1:], "]"); strings.HasPrefix(single, "event.") && len(l.Events) > 0 {
+					// [event.claim] where [[event.claim]] was meant:
+					// remember it so the mistake can be pointed at
+					ev := &l.Events[len(l.Events)-1]
+					col := runeCol(line, indent)
+					if _, seen := ev.Keys[single[len("event."):]]; !seen {
+						ev.Keys[single[len("event."):]] = keyPos{Line: ln, Col: col, ValueCol: col, End: ln}
+					}
 				}
 				cur = l.openTable(name, ln, &lastEventLine)
 				continue

@@ -1,0 +1,116 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"mexico", "mexico"},
+		{"México", "mexico"},
+		{"MÉXICO", "mexico"},
+		{"Me\u0301xico", "mexico"}, // already decomposed
+		{"Bogotá", "bogota"},
+		{"São Paulo", "sao paulo"},
+		{"Andrés Manuel López Obrador", "andres manuel lopez obrador"},
+		{"naïve café", "naive cafe"},
+		{"Ørsted", "orsted"},
+		{"Straße", "strasse"},
+		{"Łódź", "lodz"},
+		{"İstanbul", "istanbul"},
+		{"Æsir Œuvre", "aesir oeuvre"},
+		{"Þór", "thor"},
+		{"Οδυσσεύς", "οδυσσευσ"},
+		{"ΟΔΥΣΣΕΥΣ", "οδυσσευσ"},
+		{"Tab\tand\nNewline", "tab\tand\nnewline"}, // whitespace kept
+		{"HTTPS://X.COM/A?B=C", "https://x.com/a?b=c"},
+		{"日本語", "日本語"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFoldNoAllocWhenFolded(t *testing.T) {
+	s := strings.Repeat("already folded text, 123 ", 10)
+	if allocs := testing.AllocsPerRun(100, func() { _ = Fold(s) }); allocs != 0 {
+		t.Errorf("Fold of folded ASCII allocates %v times, want 0", allocs)
+	}
+}
+
+func TestFoldCollapse(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  Libby \t\n Schaaf  ", "libby schaaf"},
+		{"a\x00b", "a b"},
+		{"a\u00a0\u2003b", "a b"},
+		{"Bogotá", "bogota"},
+	}
+	for _, tt := range tests {
+		if got := foldCollapse(tt.in); got != tt.want {
+			t.Errorf("foldCollapse(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEventText(t *testing.T) {
+	e := &Event{
+		ID:      "ev-1",
+		Title:   "A year in México",
+		Summary: "Line one\n  line two",
+		Tags:    []string{"Latin America", "elections"},
+		People:  []string{"Libby Schaaf"},
+		Claims:  []Claim{{Text: "Claim", Note: "Note"}},
+		Sources: []Source{{Title: "T", Publisher: "P", Quote: "Q", URL: "https://U"}},
+	}
+	text := newEventText(e)
+	checks := []struct {
+		field int
+		want  string
+	}{
+		{stextID, "ev-1"},
+		{stextTitle, "a year in mexico"},
+		{stextSummary, "line one line two"},
+		{stextBody, ""},
+		{stextTags, "latin america\x00elections"},
+		{stextPeople, "libby schaaf"},
+		{stextPlaces, ""},
+		{stextClaims, "claim\x00note"},
+		{stextSources, "t\x00p\x00q"},
+		{stextURLs, "https://u"},
+	}
+	for _, c := range checks {
+		if got := text.field(c.field); got != c.want {
+			t.Errorf("field %d = %q, want %q", c.field, got, c.want)
+		}
+	}
+	if strings.Contains(text.all(), "https") {
+		t.Errorf("all() = %q includes the URLs", text.all())
+	}
+	if got := text.span(stextSources, stextURLs); got != "t\x00p\x00q\x00https://u" {
+		t.Errorf("source span = %q", got)
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "México", "Straße", "ΟΔΥΣΣΕΥΣ", "\xff\xfe", "a\u0301\u0302", "İ", "ǅ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := Fold(s)
+		if again := Fold(folded); again != folded {
+			t.Errorf("Fold not idempotent: Fold(%q) = %q, Fold of that = %q", s, folded, again)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(folded) {
+			t.Errorf("Fold(%q) = %q is not valid UTF-8", s, folded)
+		}
+		c := foldCollapse(s)
+		if strings.ContainsAny(c, "\x00\n\t") || strings.Contains(c, "  ") {
+			t.Errorf("foldCollapse(%q) = %q keeps whitespace runs or controls", s, c)
+		}
+	})
+}
