@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -52,31 +53,41 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runTUI(args, stdout, stderr)
 }
 
-// newFlags makes a flag set for a command whose usage line is synopsis.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// flags is a command's flag set and where its messages go.
+type flags struct {
+	*flag.FlagSet
+	stdout, stderr io.Writer
+}
+
+// newFlags makes the flag set of a command whose usage line is synopsis.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: backstory %s\n", synopsis)
 		fs.PrintDefaults()
 	}
-	return fs
+	return flags{fs, stdout, stderr}
 }
 
-// parseFlags parses flags that may come before, between or after the
-// positional arguments, and returns the positional ones. It reports whether
-// to go on, and the exit status when not (0 for -h, 2 for misuse).
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, bool, int) {
+// parse parses flags that may come before, between or after the positional
+// arguments, and returns the positional ones. It reports whether to go on,
+// and the exit status when not: 0 after -h (usage on stdout), 2 for misuse
+// (the error and usage on stderr).
+func (f flags) parse(args []string) ([]string, bool, int) {
 	var rest []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		var msg bytes.Buffer
+		f.SetOutput(&msg)
+		if err := f.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(os.Stdout)
+				f.SetOutput(f.stdout)
+				f.Usage()
 				return nil, false, 0
 			}
+			f.stderr.Write(msg.Bytes())
 			return nil, false, 2
 		}
-		args = fs.Args()
+		args = f.Args()
 		if len(args) == 0 {
 			return rest, true, 0
 		}
@@ -121,9 +132,9 @@ func loadOrReport(paths []string, stderr io.Writer) *timeline.Chronology {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [--strict] [FILE|DIR ...]", stderr)
+	fs := newFlags("check", "check [--strict] [FILE|DIR ...]", stdout, stderr)
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1)")
-	paths, ok, code := parseFlags(fs, args)
+	paths, ok, code := fs.parse(args)
 	if !ok {
 		return code
 	}
@@ -132,7 +143,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	errs, warns := len(diags.Errors()), len(diags.Warnings())
 	switch {
 	case errs > 0:
-		fmt.Fprintf(stdout, "%s: %s, %s\n", label, plural(errs, "error"), plural(warns, "warning"))
+		summary := plural(errs, "error")
+		if warns > 0 {
+			summary += ", " + plural(warns, "warning")
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", label, summary)
 		return 1
 	case warns > 0:
 		fmt.Fprintf(stdout, "%s: %s, %s\n", label, plural(c.Len(), "event"), plural(warns, "warning"))
@@ -153,10 +168,10 @@ func plural(n int, word string) string {
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("list", "list [-q QUERY] [--json] [FILE|DIR ...]", stderr)
+	fs := newFlags("list", "list [-q QUERY] [--json] [FILE|DIR ...]", stdout, stderr)
 	query := fs.String("q", "", "show only the events matching `QUERY`")
 	asJSON := fs.Bool("json", false, "print a JSON array of events")
-	paths, ok, code := parseFlags(fs, args)
+	paths, ok, code := fs.parse(args)
 	if !ok {
 		return code
 	}
@@ -188,9 +203,9 @@ func runList(args []string, stdout, stderr io.Writer) int {
 }
 
 func runShow(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("show", "show [--plain] ID [FILE|DIR ...]", stderr)
+	fs := newFlags("show", "show [--plain] ID [FILE|DIR ...]", stdout, stderr)
 	plain := fs.Bool("plain", false, "print Markdown even on a terminal")
-	rest, ok, code := parseFlags(fs, args)
+	rest, ok, code := fs.parse(args)
 	if !ok {
 		return code
 	}

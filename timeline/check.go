@@ -270,19 +270,17 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 		}
 		e.Claims = append(e.Claims, f.claim(cm, cp, t.label, j))
 	}
-	if len(ld.diags.Errors()) > errorsBefore || e.ID == "" {
-		if e.ID != "" && idPattern.MatchString(e.ID) {
-			if _, dup := ld.c.byID[e.ID]; !dup {
-				ld.c.byID[e.ID] = e // so links to it are not reported too
-			}
-		}
+	ld.origins[e] = origin{layout: f.layout, table: pos}
+	ld.read = append(ld.read, e) // its links are checked even if it has errors
+	if _, dup := ld.c.byID[e.ID]; !dup && e.ID != "" {
+		ld.c.byID[e.ID] = e // links to it resolve even if it has errors
+	}
+	if len(ld.diags.Errors()) > errorsBefore {
 		return
 	}
 	e.order = ld.order
 	ld.order++
-	ld.c.byID[e.ID] = e
 	ld.c.Events = append(ld.c.Events, e)
-	ld.origins[e] = origin{layout: f.layout, table: pos}
 }
 
 // links reads links = ["id", { to = "id", note = "why" }].

@@ -80,7 +80,9 @@ type loader struct {
 	// where each event came from, for diagnostics found after all files
 	// are read (links to missing ids)
 	origins map[*Event]origin
-	order   int
+	// read is every event read, with or without errors, in file order
+	read  []*Event
+	order int
 	// firstDecoded is the first file that was valid TOML, where a missing
 	// chronology title is reported.
 	firstDecoded string
@@ -245,7 +247,7 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 	if c.Title == "" && ld.firstDecoded != "" {
 		ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `missing title: add title = "..." at the top of the file`)
 	}
-	for _, e := range c.Events {
+	for _, e := range ld.read {
 		for i, l := range e.Links {
 			if _, ok := c.byID[l.To]; ok {
 				continue
