@@ -228,7 +228,7 @@ func (f *fileCheck) era(m map[string]any, pos tablePos, i int) {
 func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 	t := table{f: f, m: m, pos: pos.tablePos, label: fmt.Sprintf("event #%d", i+1)}
 	ld := f.ld
-	errorsBefore := len(ld.diags.Errors())
+	errorsBefore := ld.errors
 	e := &Event{Pos: t.at(pos.Line, 0)}
 	e.ID = t.line("id", true)
 	if e.ID != "" {
@@ -275,7 +275,7 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 	if _, dup := ld.c.byID[e.ID]; !dup && e.ID != "" {
 		ld.c.byID[e.ID] = e // links to it resolve even if it has errors
 	}
-	if len(ld.diags.Errors()) > errorsBefore {
+	if ld.errors > errorsBefore {
 		return
 	}
 	e.order = ld.order

@@ -81,8 +81,9 @@ type loader struct {
 	// are read (links to missing ids)
 	origins map[*Event]origin
 	// read is every event read, with or without errors, in file order
-	read  []*Event
-	order int
+	read   []*Event
+	order  int
+	errors int // how many diagnostics are errors
 	// firstDecoded is the first file that was valid TOML, where a missing
 	// chronology title is reported.
 	firstDecoded string
@@ -101,6 +102,7 @@ func newLoader() *loader {
 }
 
 func (ld *loader) errorf(pos Position, format string, args ...any) {
+	ld.errors++
 	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
 }
 
