@@ -6,16 +6,21 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // Fold returns s in the form searches compare: lower-case, with accents and
 // other combining marks removed, so "México" and "MEXICO" both fold to
-// "mexico". Text is decomposed (Unicode NFD) and its nonspacing marks
-// (category Mn) dropped; a few letters that carry no separable accent are
+// "mexico". Each character is replaced by its canonical decomposition
+// (Unicode NFD; Hangul syllables are kept whole) and nonspacing marks
+// (category Mn) are dropped; a few letters that carry no separable accent are
 // spelled out as well: ß→ss, ø→o, æ→ae, œ→oe, ł→l, đ and ð→d, þ→th,
-// dotless ı→i and final ς→σ. Whitespace and other characters are kept.
+// dotless ı→i and final ς→σ. Whitespace and other characters are kept;
+// each invalid UTF-8 byte becomes U+FFFD. Fold works character by
+// character: Fold(s) is the Folds of s's runes joined, so a highlighter can
+// map folded text back to the original.
 //
 // When s is already ASCII lower-case, Fold returns it without allocating.
 func Fold(s string) string {
@@ -50,9 +55,23 @@ func Fold(s string) string {
 // of the search index) becomes a single space, so a phrase typed with
 // spaces finds text broken across lines.
 func appendFold(dst []byte, s string, collapse bool) []byte {
-	if !foldIsASCII(s) {
-		s = norm.NFD.String(s)
-	}
+	var f folder
+	f.buf = dst
+	f.add(s, collapse)
+	return f.buf
+}
+
+// folder folds strings one after another into buf.
+type folder struct {
+	buf []byte
+}
+
+// add appends the folded form of s to f.buf (see appendFold). Each
+// character is folded on its own: its canonical decomposition (from the
+// Unicode NFD tables, Hangul syllables excepted) without nonspacing marks,
+// lower-cased, with the few letters Fold spells out replaced.
+func (f *folder) add(s string, collapse bool) {
+	dst := f.buf
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -73,11 +92,12 @@ func appendFold(dst []byte, s string, collapse bool) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
 		if unicode.Is(unicode.Mn, r) {
+			i += size
 			continue
 		}
 		if collapse && (unicode.IsSpace(r) || unicode.IsControl(r)) {
+			i += size
 			if !space {
 				dst = append(dst, ' ')
 				space = true
@@ -85,31 +105,54 @@ func appendFold(dst []byte, s string, collapse bool) []byte {
 			continue
 		}
 		space = false
-		r = unicode.ToLower(r)
-		switch r {
-		case 'ß':
-			dst = append(dst, "ss"...)
-		case 'ø':
-			dst = append(dst, 'o')
-		case 'æ':
-			dst = append(dst, "ae"...)
-		case 'œ':
-			dst = append(dst, "oe"...)
-		case 'ł':
-			dst = append(dst, 'l')
-		case 'đ', 'ð':
-			dst = append(dst, 'd')
-		case 'þ':
-			dst = append(dst, "th"...)
-		case 'ı':
-			dst = append(dst, 'i')
-		case 'ς':
-			dst = utf8.AppendRune(dst, 'σ')
-		default:
-			dst = utf8.AppendRune(dst, r)
+		d := norm.NFD.PropertiesString(s[i : i+size]).Decomposition()
+		i += size
+		if d == nil {
+			dst = appendFoldedRune(dst, r)
+			continue
+		}
+		for len(d) > 0 {
+			r, size := utf8.DecodeRune(d)
+			d = d[size:]
+			if !unicode.Is(unicode.Mn, r) {
+				dst = appendFoldedRune(dst, r)
+			}
 		}
 	}
-	return dst
+	f.buf = dst
+}
+
+// appendFoldedRune appends r lower-cased, spelling out the letters that
+// carry no separable accent.
+func appendFoldedRune(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(dst, byte(r))
+	}
+	r = unicode.ToLower(r)
+	switch r {
+	case 'ß':
+		return append(dst, "ss"...)
+	case 'ø':
+		return append(dst, 'o')
+	case 'æ':
+		return append(dst, "ae"...)
+	case 'œ':
+		return append(dst, "oe"...)
+	case 'ł':
+		return append(dst, 'l')
+	case 'đ', 'ð':
+		return append(dst, 'd')
+	case 'þ':
+		return append(dst, "th"...)
+	case 'ı':
+		return append(dst, 'i')
+	case 'ς':
+		return utf8.AppendRune(dst, 'σ')
+	}
+	return utf8.AppendRune(dst, r)
 }
 
 // foldCollapse is Fold with runs of whitespace and control characters
@@ -188,7 +231,41 @@ func (t *eventText) all() string { return t.span(stextID, stextSources) }
 
 // newEventText folds the searchable text of e.
 func newEventText(e *Event) eventText {
+	var f folder
+	f.buf = make([]byte, 0, textSize(e))
 	var t eventText
+	t.end = f.event(e)
+	t.text = string(f.buf)
+	return t
+}
+
+// buildEventTexts folds the searchable text of evs into out, all in one
+// string.
+func buildEventTexts(evs []*Event, out []eventText) {
+	size := 0
+	for _, e := range evs {
+		size += textSize(e)
+	}
+	var f folder
+	f.buf = make([]byte, 0, size)
+	starts := make([]int, len(evs)+1)
+	for i, e := range evs {
+		starts[i] = len(f.buf)
+		out[i].end = f.event(e)
+	}
+	starts[len(evs)] = len(f.buf)
+	// f.buf is never written again: the string shares its memory.
+	arena := unsafe.String(unsafe.SliceData(f.buf), len(f.buf))
+	for i := range evs {
+		out[i].text = arena[starts[i]:starts[i+1]]
+	}
+}
+
+// textSize estimates the size of the folded text of e.
+func textSize(e *Event) int {
+	if e == nil {
+		return numSearchTexts
+	}
 	n := len(e.ID) + len(e.Title) + len(e.Summary) + len(e.Body) + numSearchTexts
 	for _, s := range e.Tags {
 		n += len(s) + 1
@@ -205,62 +282,70 @@ func newEventText(e *Event) eventText {
 	for _, s := range e.Sources {
 		n += len(s.Title) + len(s.Publisher) + len(s.Quote) + len(s.URL) + 4
 	}
-	b := make([]byte, 0, n+n/8)
-	end := func(f int) {
-		t.end[f] = len(b)
-		b = append(b, searchSep)
+	return n
+}
+
+// event appends the folded fields of e to f.buf, each followed by
+// searchSep, and returns where each ends relative to where e starts.
+func (f *folder) event(e *Event) (end [numSearchTexts]int) {
+	if e == nil {
+		e = &Event{}
+	}
+	start := len(f.buf)
+	sep := func(field int) {
+		end[field] = len(f.buf) - start
+		f.buf = append(f.buf, searchSep)
 	}
 	list := func(items []string) {
 		for i, s := range items {
 			if i > 0 {
-				b = append(b, searchSep)
+				f.buf = append(f.buf, searchSep)
 			}
-			b = appendFold(b, s, true)
+			f.add(s, true)
 		}
 	}
-	b = appendFold(b, e.ID, true)
-	end(stextID)
-	b = appendFold(b, e.Title, true)
-	end(stextTitle)
-	b = appendFold(b, e.Summary, true)
-	end(stextSummary)
-	b = appendFold(b, e.Body, true)
-	end(stextBody)
+	f.add(e.ID, true)
+	sep(stextID)
+	f.add(e.Title, true)
+	sep(stextTitle)
+	f.add(e.Summary, true)
+	sep(stextSummary)
+	f.add(e.Body, true)
+	sep(stextBody)
 	list(e.Tags)
-	end(stextTags)
+	sep(stextTags)
 	list(e.People)
-	end(stextPeople)
+	sep(stextPeople)
 	list(e.Places)
-	end(stextPlaces)
+	sep(stextPlaces)
 	for i, c := range e.Claims {
 		if i > 0 {
-			b = append(b, searchSep)
+			f.buf = append(f.buf, searchSep)
 		}
-		b = appendFold(b, c.Text, true)
-		b = append(b, searchSep)
-		b = appendFold(b, c.Note, true)
+		f.add(c.Text, true)
+		f.buf = append(f.buf, searchSep)
+		f.add(c.Note, true)
 	}
-	end(stextClaims)
+	sep(stextClaims)
 	for i, s := range e.Sources {
 		if i > 0 {
-			b = append(b, searchSep)
+			f.buf = append(f.buf, searchSep)
 		}
-		b = appendFold(b, s.Title, true)
-		b = append(b, searchSep)
-		b = appendFold(b, s.Publisher, true)
-		b = append(b, searchSep)
-		b = appendFold(b, s.Quote, true)
+		f.add(s.Title, true)
+		f.buf = append(f.buf, searchSep)
+		f.add(s.Publisher, true)
+		f.buf = append(f.buf, searchSep)
+		f.add(s.Quote, true)
 	}
-	end(stextSources)
+	sep(stextSources)
 	for i, s := range e.Sources {
 		if i > 0 {
-			b = append(b, searchSep)
+			f.buf = append(f.buf, searchSep)
 		}
-		b = appendFold(b, s.URL, true)
+		f.add(s.URL, true)
 	}
-	end(stextURLs)
-	t.text = string(b)
-	return t
+	sep(stextURLs)
+	return end
 }
 
 // searchTexts returns the folded text of every event, by Event.Index,
@@ -270,9 +355,7 @@ func (c *Chronology) searchTexts() []eventText {
 		fields := make([]eventText, len(c.Events))
 		const chunk = 2048
 		if len(c.Events) <= chunk {
-			for i, e := range c.Events {
-				fields[i] = newEventText(e)
-			}
+			buildEventTexts(c.Events, fields)
 		} else {
 			var wg sync.WaitGroup
 			work := make(chan int)
@@ -280,9 +363,7 @@ func (c *Chronology) searchTexts() []eventText {
 				wg.Go(func() {
 					for lo := range work {
 						hi := min(lo+chunk, len(c.Events))
-						for i := lo; i < hi; i++ {
-							fields[i] = newEventText(c.Events[i])
-						}
+						buildEventTexts(c.Events[lo:hi], fields[lo:hi])
 					}
 				})
 			}

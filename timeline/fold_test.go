@@ -28,6 +28,10 @@ func TestFold(t *testing.T) {
 		{"Tab\tand\nNewline", "tab\tand\nnewline"}, // whitespace kept
 		{"HTTPS://X.COM/A?B=C", "https://x.com/a?b=c"},
 		{"日本語", "日本語"},
+		{"ǖ ệ Ṩ", "u e s"}, // several marks
+		{"Ёлка й", "елка и"},
+		{"한국", "한국"},
+		{"a\xffB", "a\ufffdb"},
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
@@ -97,13 +101,22 @@ func TestEventText(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"", "México", "Straße", "ΟΔΥΣΣΕΥΣ", "\xff\xfe", "a\u0301\u0302", "İ", "ǅ"} {
+	for _, s := range []string{"", "México", "Straße", "ΟΔΥΣΣΕΥΣ", "\xff\xfe", "a\u0301\u0302", "İ", "ǅ", "0\xf2Ă"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := Fold(s)
 		if again := Fold(folded); again != folded {
 			t.Errorf("Fold not idempotent: Fold(%q) = %q, Fold of that = %q", s, folded, again)
+		}
+		// Folding works rune by rune, so a highlighter can map folded
+		// text back to the original.
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteString(Fold(string(r)))
+		}
+		if b.String() != folded {
+			t.Errorf("Fold(%q) = %q, but rune by rune %q", s, folded, b.String())
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(folded) {
 			t.Errorf("Fold(%q) = %q is not valid UTF-8", s, folded)

@@ -152,7 +152,9 @@ func ParseQuery(s string) (Query, error) {
 		i = next
 		t, ok, err := tok.term()
 		if err != nil {
-			return Query{}, err
+			// Messages quote what was typed: keep them to one
+			// harmless line.
+			return Query{}, errors.New(HarmlessLine(err.Error()))
 		}
 		if ok {
 			q.terms = append(q.terms, t)
@@ -249,7 +251,16 @@ func (tok queryToken) term() (t queryTerm, ok bool, err error) {
 	switch t.name {
 	case "tag", "person", "place", "source":
 		t.kind = qtermText
-		t.field = map[string]int{"tag": qfieldTag, "person": qfieldPerson, "place": qfieldPlace, "source": qfieldSource}[t.name]
+		switch t.name {
+		case "tag":
+			t.field = qfieldTag
+		case "person":
+			t.field = qfieldPerson
+		case "place":
+			t.field = qfieldPlace
+		case "source":
+			t.field = qfieldSource
+		}
 		t.folded = foldCollapse(value)
 	case "from", "to":
 		d, err := parseQueryDate(shown, value)
