@@ -174,7 +174,9 @@ func (ld *loader) file(name string, data []byte) {
 		ld.errorf(Position{File: name, Line: line, Col: col}, "the file is not valid UTF-8 text: save it as UTF-8")
 		return
 	}
-	src := string(data)
+	// TOML reads CRLF as a newline but keeps it inside multi-line
+	// strings; the chronology's text uses plain newlines.
+	src := strings.ReplaceAll(string(data), "\r\n", "\n")
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError

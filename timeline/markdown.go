@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -41,7 +42,7 @@ func (e *Event) Targets() []string {
 // from the file is made Harmless.
 func EventMarkdown(c *Chronology, e *Event) string {
 	var b strings.Builder
-	h := Harmless
+	h := harmlessMarkdown
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
 	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
 	if e.DisplayDate != "" {
@@ -138,7 +139,7 @@ func sourceLine(s Source) string {
 func targetLine(c *Chronology, id, note string) string {
 	line := "`" + HarmlessLine(id) + "`"
 	if t := c.Event(id); t != nil {
-		line = fmt.Sprintf("%s (%s)", escapeInline(HarmlessLine(t.Title)), HarmlessLine(t.When()))
+		line = fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(t.Title)), escapeInline(HarmlessLine(t.When())))
 	}
 	if note != "" {
 		line += " — " + escapeInline(HarmlessLine(note))
@@ -150,4 +151,18 @@ func targetLine(c *Chronology, id, note string) string {
 // not mean (a title "1. Intro" or "# 5" must not become a list or heading).
 func escapeInline(s string) string { return inlineEscaper.Replace(s) }
 
-var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
+// escapeItem is escapeInline for text that starts a list item, where a
+// leading "1." or "-" would start a nested list.
+func escapeItem(s string) string {
+	s = escapeInline(s)
+	if m := listMarker.FindStringIndex(s); m != nil {
+		// the marker's last character ("-", "+", "." or ")") is escaped
+		s = s[:m[1]-1] + `\` + s[m[1]-1:]
+	}
+	return s
+}
+
+var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "&", `\&`, "|", `\|`, "~", `\~`)
+
+// listMarker is text that would start a list item at the start of a line.
+var listMarker = regexp.MustCompile(`^\s*([-+]|[0-9]{1,9}[.)])`)

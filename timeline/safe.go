@@ -2,7 +2,11 @@ package timeline
 
 import (
 	"fmt"
+	"html"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Harmless returns s with everything a terminal could act on made visible:
@@ -50,7 +54,7 @@ func HarmlessLine(s string) string {
 
 func isHarmless(s string) bool {
 	for _, r := range s {
-		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == 0xfeff {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == 0xfeff {
 			return false
 		}
 	}
@@ -59,4 +63,42 @@ func isHarmless(s string) bool {
 
 func isBidiControl(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// charReference is an HTML character reference, which a Markdown renderer turns
+// into the character it names.
+var charReference = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// harmlessMarkdown is Harmless for Markdown source: character references
+// that name a character Harmless would show visibly (&#27; is ESC) are
+// escaped so that they show as written.
+func harmlessMarkdown(s string) string {
+	s = Harmless(s)
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return charReference.ReplaceAllStringFunc(s, func(ref string) string {
+		if !isHarmless(referenced(ref)) {
+			return "&amp;" + ref[1:]
+		}
+		return ref
+	})
+}
+
+// referenced returns the character a reference names. Numeric references
+// are read as their code point (html.UnescapeString would map 0x80-0x9f to
+// Windows-1252, which Markdown renderers do not).
+func referenced(ref string) string {
+	if strings.HasPrefix(ref, "&#") {
+		num, base := ref[2:len(ref)-1], 10
+		if num[0] == 'x' || num[0] == 'X' {
+			num, base = num[1:], 16
+		}
+		n, err := strconv.ParseInt(num, base, 32)
+		if err != nil || n == 0 {
+			return "\x00"
+		}
+		return string(rune(n))
+	}
+	return html.UnescapeString(ref)
 }
