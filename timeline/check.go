@@ -185,6 +185,8 @@ func (f *fileCheck) top(raw map[string]any) {
 	t := table{f: f, m: raw, pos: f.layout.Top, label: "chronology"}
 	t.unknown(topKeys)
 	c := f.ld.c
+	_, has := raw["title"]
+	f.ld.titled = f.ld.titled || has
 	if title := t.line("title", false); c.Title == "" {
 		c.Title = title
 	}

@@ -87,6 +87,7 @@ type loader struct {
 	// firstDecoded is the first file that was valid TOML, where a missing
 	// chronology title is reported.
 	firstDecoded string
+	titled       bool // some file sets title, rightly or wrongly
 }
 
 type origin struct {
@@ -248,7 +249,7 @@ func syntaxMessage(pe toml.ParseError) string {
 func (ld *loader) finish() (*Chronology, Diagnostics) {
 	c := ld.c
 	c.Files = ld.files
-	if c.Title == "" && ld.firstDecoded != "" {
+	if !ld.titled && ld.firstDecoded != "" {
 		ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `missing title: add title = "..." at the top of the file`)
 	}
 	for _, e := range ld.read {

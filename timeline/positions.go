@@ -26,7 +26,6 @@ type tablePos struct {
 // [[event.claim]] sub-tables.
 type eventPos struct {
 	tablePos
-	End     int // last line of the event's text
 	Sources []tablePos
 	Claims  []tablePos
 }
@@ -88,7 +87,6 @@ func scanLayout(src string) *fileLayout {
 	var multi string // open multi-line string delimiter, or ""
 	depth := 0       // open [ and { across lines
 	openKey := ""    // the key of cur whose value is still being read
-	lastEventLine := 0
 	for i, raw := range l.lines {
 		ln := i + 1
 		line := strings.TrimSuffix(raw, "\r")
@@ -111,7 +109,7 @@ func scanLayout(src string) *fileLayout {
 						ev.Keys[single[len("event."):]] = keyPos{Line: ln, Col: col, ValueCol: col, End: ln}
 					}
 				}
-				cur = l.openTable(name, ln, &lastEventLine)
+				cur = l.openTable(name, ln)
 				continue
 			}
 			if trimmed == "" || strings.HasPrefix(trimmed, "#") {
@@ -137,19 +135,16 @@ func scanLayout(src string) *fileLayout {
 			cur.Keys[openKey] = k
 		}
 	}
-	l.closeEvent(lastEventLine, len(l.lines))
 	return l
 }
 
 // openTable starts the table named by a [[header]] (name is "" for a
 // [single] header, whose keys are not tracked) and returns it.
-func (l *fileLayout) openTable(name string, ln int, lastEventLine *int) *tablePos {
+func (l *fileLayout) openTable(name string, ln int) *tablePos {
 	t := tablePos{Line: ln, Keys: map[string]keyPos{}}
 	switch name {
 	case "event":
-		l.closeEvent(*lastEventLine, ln-1)
 		l.Events = append(l.Events, eventPos{tablePos: t})
-		*lastEventLine = ln
 		return &l.Events[len(l.Events)-1].tablePos
 	case "event.source", "event.claim":
 		if len(l.Events) == 0 {
@@ -167,13 +162,6 @@ func (l *fileLayout) openTable(name string, ln int, lastEventLine *int) *tablePo
 		return &l.Eras[len(l.Eras)-1]
 	}
 	return &t
-}
-
-func (l *fileLayout) closeEvent(start, end int) {
-	if start == 0 || len(l.Events) == 0 {
-		return
-	}
-	l.Events[len(l.Events)-1].End = end
 }
 
 // scanValue follows strings, comments and brackets from byte pos of line,

@@ -1,0 +1,102 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestHarmless(t *testing.T) {
+	tests := []struct {
+		name, in, want, line string // line: HarmlessLine's result, when it differs
+	}{
+		{name: "empty", in: "", want: ""},
+		{name: "ESC sequence", in: "\x1b[31mred\x1b[0m", want: "␛[31mred␛[0m"},
+		{name: "OSC title", in: "\x1b]0;owned\x07", want: "␛]0;owned␇"},
+		{name: "BEL", in: "ding\a", want: "ding␇"},
+		{name: "NUL and US", in: "\x00\x1f", want: "␀␟"},
+		{name: "CR", in: "a\rb", want: "a␍b"},
+		{name: "CRLF", in: "a\r\nb", want: "a␍\nb", line: "a␍ b"},
+		{name: "VT and FF", in: "\v\f", want: "␋␌"},
+		{name: "backspace", in: "ab\bc", want: "ab␈c"},
+		{name: "DEL", in: "x\x7f", want: "x␡"},
+		{name: "C1 CSI", in: "\u009b2J", want: "<U+009B>2J"},
+		{name: "C1 bounds", in: "\u0080\u009f\u00a0", want: "<U+0080><U+009F>\u00a0"},
+		{name: "NEL", in: "a\u0085b", want: "a<U+0085>b"},
+		{name: "RLO", in: "abc\u202edef", want: "abc<U+202E>def"},
+		{name: "bidi embeddings", in: "\u202a\u202b\u202c\u202d", want: "<U+202A><U+202B><U+202C><U+202D>"},
+		{name: "bidi isolates", in: "\u2066x\u2067y\u2068z\u2069", want: "<U+2066>x<U+2067>y<U+2068>z<U+2069>"},
+		{name: "bidi marks", in: "\u200e\u200f\u061c", want: "<U+200E><U+200F><U+061C>"},
+		{name: "BOM", in: "\ufeffstart", want: "<U+FEFF>start"},
+		{name: "accents", in: "México, Bogotá, São Paulo, Łódź, naïve", want: "México, Bogotá, São Paulo, Łódź, naïve"},
+		{name: "scripts", in: "日本語 العربية עברית Ελληνικά", want: "日本語 العربية עברית Ελληνικά"},
+		{name: "emoji", in: "🇲🇽 👩‍💻 👍🏽 ❤️", want: "🇲🇽 👩‍💻 👍🏽 ❤️"},
+		{name: "punctuation", in: "“quotes” — ‘dash’ … § ©", want: "“quotes” — ‘dash’ … § ©"},
+		{name: "markdown", in: "**bold** <b> [x](y) `c` # h", want: "**bold** <b> [x](y) `c` # h"},
+		{name: "newline and tab", in: "a\nb\tc", want: "a\nb\tc", line: "a b c"},
+		{name: "mixed", in: "\tTitle\x1b[2J\n\u202e", want: "\tTitle␛[2J\n<U+202E>", line: " Title␛[2J <U+202E>"},
+		{name: "pictures stay", in: "␛ ␇ ␡", want: "␛ ␇ ␡"},
+	}
+	for _, tt := range tests {
+		if got := Harmless(tt.in); got != tt.want {
+			t.Errorf("%s: Harmless(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+		line := tt.line
+		if line == "" {
+			line = tt.want
+		}
+		if got := HarmlessLine(tt.in); got != line {
+			t.Errorf("%s: HarmlessLine(%q) = %q, want %q", tt.name, tt.in, got, line)
+		}
+	}
+}
+
+// TestHarmlessEveryRune checks every character of the planes in use: what
+// comes out has no character a terminal could act on, and only those
+// characters are changed.
+func TestHarmlessEveryRune(t *testing.T) {
+	for r := rune(0); r <= 0x3ffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue // surrogates are not characters
+		}
+		in := "a" + string(r) + "b"
+		got := Harmless(in)
+		if bad := unsafeRunes(strings.ReplaceAll(got, "\t", "")); len(bad) > 0 {
+			t.Fatalf("Harmless(%q) = %q keeps %U", in, got, bad)
+		}
+		if changed := got != in; changed != (len(unsafeRunes(in)) > 0 && r != '\t') {
+			t.Fatalf("Harmless(%q) = %q: changed=%v", in, got, changed)
+		}
+		line := HarmlessLine(in)
+		if strings.ContainsAny(line, "\n\t\r") || len(unsafeRunes(line)) > 0 {
+			t.Fatalf("HarmlessLine(%q) = %q is not one harmless line", in, line)
+		}
+	}
+}
+
+// TestHarmlessInvalidUTF8: bytes that are not UTF-8 cannot pass raw
+// either; a lone 0x9b byte is the 8-bit form of CSI.
+func TestHarmlessInvalidUTF8(t *testing.T) {
+	for _, in := range []string{"a\x9b2Jb", "\x9b", "\xc2", "ok\xff\xfe", "\xe2\x80"} {
+		for name, f := range map[string]func(string) string{"Harmless": Harmless, "HarmlessLine": HarmlessLine} {
+			got := f(in)
+			if !utf8.ValidString(got) {
+				t.Errorf("%s(%q) = %q is not valid UTF-8", name, in, got)
+			}
+		}
+	}
+}
+
+func TestHarmlessNoAllocation(t *testing.T) {
+	s := strings.Repeat("Plain text, México, 日本語 👍\n\twith a tab. ", 20)
+	if got := Harmless(s); got != s {
+		t.Fatalf("Harmless changed harmless text: %q", got)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { _ = Harmless(s) }); allocs != 0 {
+		t.Errorf("Harmless of harmless text allocates %v times, want 0", allocs)
+	}
+	one := strings.Repeat("One line, México 👍. ", 20)
+	if allocs := testing.AllocsPerRun(100, func() { _ = HarmlessLine(one) }); allocs != 0 {
+		t.Errorf("HarmlessLine of a harmless line allocates %v times, want 0", allocs)
+	}
+}
