@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/term"
 
+	"backstory/internal/safefile"
 	"backstory/timeline"
 )
 
@@ -27,6 +29,8 @@ Usage:
                                             matching events: DATE  ID  TITLE, one a line
   backstory show [--plain] ID [FILE|DIR ...]
                                             one event as Markdown (rendered on a terminal)
+  backstory init [--force] [PATH]           write the built-in chronology to PATH
+                                            (default ./events.toml) to edit it
 
 Every command takes -h/--help; backstory --version prints the version.
 Exit status: 0 success; 1 invalid data or no such event; 2 misuse of the command line.
@@ -48,6 +52,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runList(args[1:], stdout, stderr)
 		case "show":
 			return runShow(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
+		case "import":
+			return runImport(args[1:], stdout, stderr)
+		case "init":
+			return runInit(args[1:], stdout, stderr)
 		}
 	}
 	return runTUI(args, stdout, stderr)
@@ -157,6 +167,32 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintf(stdout, "%s: %s, ok\n", label, plural(c.Len(), "event"))
+	return 0
+}
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("init", "init [--force] [PATH]", stdout, stderr)
+	force := fs.Bool("force", false, "replace PATH if it exists")
+	rest, ok, code := fs.parse(args)
+	if !ok {
+		return code
+	}
+	if len(rest) > 1 {
+		fmt.Fprintln(stderr, "backstory init: give one PATH at most")
+		return 2
+	}
+	path := "events.toml"
+	if len(rest) == 1 {
+		path = rest[0]
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		path = filepath.Join(path, "events.toml")
+	}
+	if err := safefile.Write(path, builtin, *force); err != nil {
+		fmt.Fprintf(stderr, "backstory init: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote the built-in chronology to %s; open it with: backstory %s\n", path, path)
 	return 0
 }
 
