@@ -149,7 +149,9 @@ func targetLine(c *Chronology, id, note string) string {
 
 // escapeInline keeps one-line text from starting Markdown structure it did
 // not mean (a title "1. Intro" or "# 5" must not become a list or heading).
-func escapeInline(s string) string { return inlineEscaper.Replace(s) }
+// Glamour shows "\&" and "\~" as written, so "&" is left alone except in
+// character references that would make control characters.
+func escapeInline(s string) string { return neutralizeReferences(inlineEscaper.Replace(s)) }
 
 // escapeItem is escapeInline for text that starts a list item, where a
 // leading "1." or "-" would start a nested list.
@@ -162,7 +164,7 @@ func escapeItem(s string) string {
 	return s
 }
 
-var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "&", `\&`, "|", `\|`, "~", `\~`)
+var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
 
 // listMarker is text that would start a list item at the start of a line.
 var listMarker = regexp.MustCompile(`^\s*([-+]|[0-9]{1,9}[.)])`)

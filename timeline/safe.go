@@ -73,7 +73,12 @@ var charReference = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Z
 // that name a character Harmless would show visibly (&#27; is ESC) are
 // escaped so that they show as written.
 func harmlessMarkdown(s string) string {
-	s = Harmless(s)
+	return neutralizeReferences(Harmless(s))
+}
+
+// neutralizeReferences turns the character references of s that name a
+// character Harmless would show visibly into text ("&amp;#27;").
+func neutralizeReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
