@@ -130,7 +130,7 @@ func sourceLine(s Source) string {
 	}
 	line := strings.Join(parts, ", ")
 	if s.URL != "" {
-		line += " <" + HarmlessLine(s.URL) + ">"
+		line += " <" + neutralizeReferences(HarmlessLine(s.URL)) + ">"
 	}
 	return line
 }
