@@ -3,6 +3,11 @@
 // linked. It knows nothing of any user interface.
 package timeline
 
+import (
+	"sort"
+	"time"
+)
+
 // Chronology is a merged, validated set of events in chronological order.
 type Chronology struct {
 	// Title names the chronology (the first title found among its files).
@@ -150,3 +155,35 @@ func (e *Event) Span() (first, last Day) {
 // SuggestID returns " (did you mean "x"?)" for an id close to a mistyped
 // one, or "".
 func SuggestID(id string, c *Chronology) string { return suggestID(id, c.byID) }
+
+// Nearest returns the event whose start is nearest to d (the earlier one on
+// a tie), or nil when there are no events. After a reload it finds where an
+// event that is gone used to be.
+func (c *Chronology) Nearest(d Date) *Event {
+	if len(c.Events) == 0 {
+		return nil
+	}
+	i := sort.Search(len(c.Events), func(i int) bool { return Compare(c.Events[i].Date, d) >= 0 })
+	switch {
+	case i == len(c.Events):
+		return c.Events[i-1]
+	case i == 0:
+		return c.Events[0]
+	}
+	before, after := c.Events[i-1], c.Events[i]
+	if dayDistance(d, after.Date) < dayDistance(d, before.Date) {
+		return after
+	}
+	return before
+}
+
+// dayDistance is how many days apart the first days of a and b are.
+func dayDistance(a, b Date) int {
+	ta := time.Date(a.Year, time.Month(max(a.Month, 1)), max(a.Day, 1), 0, 0, 0, 0, time.UTC)
+	tb := time.Date(b.Year, time.Month(max(b.Month, 1)), max(b.Day, 1), 0, 0, 0, 0, time.UTC)
+	d := ta.Sub(tb).Hours() / 24
+	if d < 0 {
+		d = -d
+	}
+	return int(d)
+}
