@@ -1,8 +1,60 @@
 package main
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"strings"
 
-// runTUI starts the viewer. Until the viewer exists it prints the list.
+	tea "charm.land/bubbletea/v2"
+
+	"backstory/timeline"
+	"backstory/ui"
+)
+
+// runTUI starts the viewer on the files and folders in args (see
+// loadChronology for what none means). The first frame shows at once; the
+// chronology loads behind it. Exit status: 0 after q; 1 when the data does
+// not load (its diagnostics go to stderr once the terminal is restored) or
+// --event names no event; 2 for a bad flag or a malformed -q.
 func runTUI(args []string, stdout, stderr io.Writer) int {
-	return runList(args, stdout, stderr)
+	fs := newFlags("", "[flags] [FILE|DIR ...]", stdout, stderr)
+	query := fs.String("q", "", "start with the timeline filtered by `QUERY` (see backstory list -h)")
+	event := fs.String("event", "", "start at the event with this `ID`")
+	style := fs.String("style", "auto", "colours: dark, light, notty (none) or auto (ask the terminal)")
+	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal, so its own text selection works")
+	paths, ok, code := fs.parse(args)
+	if !ok {
+		return code
+	}
+	switch *style {
+	case "dark", "light", "notty", "auto":
+	default:
+		fmt.Fprintf(stderr, "backstory: --style %q: use dark, light, notty or auto\n", *style)
+		return 2
+	}
+	if _, err := timeline.ParseQuery(*query); err != nil {
+		fmt.Fprintf(stderr, "backstory: -q: %v\n", err)
+		return 2
+	}
+	m := ui.New(ui.Options{
+		Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+			return loadChronology(paths, progress)
+		},
+		Query:   *query,
+		EventID: strings.TrimSpace(*event),
+		Style:   *style,
+		NoMouse: *noMouse,
+	})
+	final, err := tea.NewProgram(m).Run()
+	if err != nil {
+		fmt.Fprintf(stderr, "backstory: %v\n", err)
+		return 1
+	}
+	fm, ok := final.(ui.Model)
+	if !ok {
+		return 1
+	}
+	code, msg := fm.Exit()
+	fmt.Fprint(stderr, msg)
+	return code
 }

@@ -38,14 +38,13 @@ type Styles struct {
 	Unsourced  lipgloss.Style // "?" mark
 	Match      lipgloss.Style // a filter word found in a row or the detail
 
-	Divider    lipgloss.Style // the line between list and detail
-	LinkBar    lipgloss.Style // "→ 2. title" under the detail
-	LinkLine   lipgloss.Style // the selected link's line inside the detail
-	Rendering  lipgloss.Style // placeholder while Glamour works
-	Status     lipgloss.Style
-	Position   lipgloss.Style
-	Legend     lipgloss.Style // explanation of the marks in the full help
-	LoadingBar lipgloss.Style
+	Divider   lipgloss.Style // the line between list and detail
+	LinkBar   lipgloss.Style // "→ 2. title" under the detail
+	LinkLine  lipgloss.Style // the selected link's line inside the detail
+	Rendering lipgloss.Style // placeholder while Glamour works
+	Status    lipgloss.Style
+	Position  lipgloss.Style
+	Legend    lipgloss.Style // explanation of the marks in the full help
 
 	Help  help.Styles
 	Input textinput.Styles
@@ -89,7 +88,6 @@ func newStyles(name string) Styles {
 		Status:     lipgloss.NewStyle().Foreground(amber),
 		Position:   lipgloss.NewStyle().Foreground(dim),
 		Legend:     lipgloss.NewStyle().Foreground(dim),
-		LoadingBar: lipgloss.NewStyle().Foreground(accent),
 		Help:       help.DefaultStyles(isDark),
 		Input:      textinput.DefaultStyles(isDark),
 	}
@@ -123,7 +121,6 @@ func plainStyles() Styles {
 		Status:     p.Bold(true),
 		Position:   p,
 		Legend:     p,
-		LoadingBar: p,
 		Help: help.Styles{
 			Ellipsis: p, ShortKey: p.Bold(true), ShortDesc: p, ShortSeparator: p,
 			FullKey: p.Bold(true), FullDesc: p, FullSeparator: p,

@@ -1,0 +1,754 @@
+// Package ui is the interactive viewer of backstory: a Bubble Tea program
+// that shows a chronology as a list of events beside a rendered detail
+// pane, with a filter bar, links between events and a jump history.
+//
+// One file per component: app.go (this root model: messages in, layout,
+// focus), list.go, detail.go, render.go (Glamour off the key path),
+// filter.go, history.go, keys.go, styles.go, header.go, footer.go (status
+// and help), loading.go, actions.go (browser, clipboard), messages.go,
+// text.go (fitting and highlighting text).
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"backstory/timeline"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+	"github.com/cli/browser"
+)
+
+// LoadFunc loads the chronology to show, reporting progress in bytes; it
+// returns the chronology (nil when the diagnostics have errors), the
+// diagnostics, and a label for the header ("events.toml", "2 files").
+type LoadFunc func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string)
+
+// Options configure the viewer.
+type Options struct {
+	Load    LoadFunc
+	Query   string // start filtered (already checked with timeline.ParseQuery)
+	EventID string // start at this event
+	Style   string // dark, light, notty or auto ("" is auto)
+	NoMouse bool   // leave the mouse to the terminal
+}
+
+// Layout constants.
+const (
+	wideWidth   = 90 // from this width list and detail are side by side
+	minListW    = 34
+	maxListW    = 60
+	statusTime  = 6 * time.Second
+	bgWait      = 300 * time.Millisecond // how long a terminal may take to tell its background
+	wheelStep   = 3
+	dividerCols = 2 // "│ " between list and detail
+
+	maxEarlyKeys = 64 // keys kept while loading, replayed once ready
+)
+
+// Model is the viewer's root model. Its Update handles global keys,
+// resizes and the results of commands, and hands the rest to the pane with
+// focus; View lays the components out and never draws past the terminal.
+type Model struct {
+	opts   Options
+	keys   KeyMap
+	st     *Styles
+	width  int
+	height int
+
+	// start-up
+	styleReady bool
+	loading    bool
+	loadDone   int64
+	loadTotal  int64
+	loadCh     chan tea.Msg
+	bar        progress.Model
+
+	chron *timeline.Chronology
+	label string
+
+	list     listModel
+	detail   detailModel
+	filter   filterModel
+	help     help.Model
+	showHelp bool
+	focus    mode // modeList or modeDetail
+	current  *timeline.Event
+	history  history
+	cache    *renderCache
+
+	status    string
+	statusErr bool
+	statusSeq int
+
+	early []tea.KeyPressMsg // keys typed before the timeline was ready
+
+	exitCode int
+	exitMsg  string
+
+	// openURL starts the browser; timers false turns off the status
+	// timeout. Tests replace both so that no command blocks or escapes.
+	openURL func(string) error
+	timers  bool
+}
+
+// New returns the viewer, loading with opts.Load once it runs.
+func New(opts Options) Model {
+	m := Model{
+		opts:    opts,
+		keys:    defaultKeyMap(),
+		loading: true,
+		loadCh:  make(chan tea.Msg, 1),
+		bar:     progress.New(progress.WithWidth(40)),
+		help:    help.New(),
+		focus:   modeList,
+		detail:  newDetail(),
+		cache:   newRenderCache(),
+		openURL: browser.OpenURL,
+		timers:  true,
+	}
+	plain := plainStyles()
+	m.st = &plain
+	m.filter = newFilter(m.st)
+	switch opts.Style {
+	case styleDark, styleLight, styleNoTTY:
+		m.setStyle(opts.Style)
+	}
+	return m
+}
+
+// Exit returns the exit status and what to print on standard error once
+// the program has ended (diagnostics of a file that did not load).
+func (m Model) Exit() (code int, message string) { return m.exitCode, m.exitMsg }
+
+// Init starts the load and, for --style auto, asks the terminal for its
+// background colour, giving it bgWait to answer.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{loadCmd(m.opts.Load, m.loadCh), waitLoad(m.loadCh)}
+	if !m.styleReady {
+		cmds = append(cmds, tea.RequestBackgroundColor,
+			tea.Tick(bgWait, func(time.Time) tea.Msg { return bgTimeoutMsg{} }))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) setStyle(name string) {
+	st := newStyles(name)
+	m.st = &st
+	m.styleReady = true
+	m.help.Styles = st.Help
+	m.filter.input.SetStyles(st.Input)
+}
+
+// ready reports whether the real screen can be drawn: loaded and styled.
+func (m Model) ready() bool { return m.styleReady && !m.loading && m.chron != nil }
+
+// Update handles one message, then makes sure the detail pane shows (or is
+// rendering) the current event.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	if m.ready() && len(m.early) > 0 { // keys typed during start-up, in order
+		early := m.early
+		m.early = nil
+		for _, k := range early {
+			var c tea.Cmd
+			m, c = m.handleKey(k)
+			cmd = tea.Batch(cmd, c)
+		}
+	}
+	if m.ready() {
+		var render tea.Cmd
+		m, render = m.syncDetail()
+		cmd = tea.Batch(cmd, render)
+	}
+	return m, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if !m.styleReady {
+			name := styleLight
+			if msg.IsDark() {
+				name = styleDark
+			}
+			m.setStyle(name)
+			m.layout()
+		}
+		return m, nil
+	case bgTimeoutMsg:
+		if !m.styleReady {
+			m.setStyle(styleDark)
+			m.layout()
+		}
+		return m, nil
+	case loadProgressMsg:
+		m.loadDone, m.loadTotal = msg.done, msg.total
+		return m, waitLoad(m.loadCh)
+	case loadedMsg:
+		return m.loaded(msg)
+	case renderedMsg:
+		lines := msg.lines
+		if msg.err != nil {
+			lines = []string{"Could not render this event: " + timeline.HarmlessLine(msg.err.Error())}
+		}
+		m.cache.put(msg.key, lines)
+		return m, nil
+	case filteredMsg:
+		m.applyFilter(msg)
+		return m, nil
+	case statusExpiredMsg:
+		if msg.seq == m.statusSeq {
+			m.status = ""
+		}
+		return m, nil
+	case openedMsg:
+		if msg.err != nil {
+			return m, m.setStatus("Could not open the browser: "+timeline.HarmlessLine(msg.err.Error()), true)
+		}
+		return m, m.setStatus("Opened "+timeline.HarmlessLine(msg.url), false)
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg, tea.MouseClickMsg:
+		if m.ready() {
+			return m, m.handleMouse(msg.(tea.MouseMsg))
+		}
+		return m, nil
+	}
+	if m.filter.editing { // paste, and anything else the text input wants
+		return m.updateInput(msg)
+	}
+	return m, nil
+}
+
+// loaded takes the chronology in, or ends the program when it has errors.
+func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
+	m.loading = false
+	if msg.chron == nil || msg.diags.HasErrors() {
+		m.exitCode = 1
+		m.exitMsg = msg.diags.String()
+		if m.exitMsg == "" {
+			m.exitMsg = "backstory: the chronology could not be loaded\n"
+		}
+		return m, tea.Quit
+	}
+	m.chron, m.label = msg.chron, msg.label
+	m.list = newList(m.chron)
+	var cmd tea.Cmd
+	if n := len(msg.diags.Warnings()); n > 0 {
+		cmd = m.setStatus(fmt.Sprintf("%d warning(s) in the file: run `backstory check` to see them", n), true)
+	}
+	if q := strings.TrimSpace(m.opts.Query); q != "" {
+		m.filter.input.SetValue(q)
+		m.applyFilter(runFilter(m.chron, m.filter.next(), q))
+		if m.filter.err != nil {
+			cmd = m.setStatus("Filter: "+timeline.HarmlessLine(m.filter.err.Error()), true)
+		}
+	}
+	m.current = m.list.selected()
+	if id := m.opts.EventID; id != "" {
+		e := m.chron.Event(id)
+		if e == nil {
+			m.exitCode = 1
+			m.exitMsg = fmt.Sprintf("backstory: no event has id %q (backstory list shows the ids)\n", id)
+			return m, tea.Quit
+		}
+		m.focus = modeDetail
+		cmd = tea.Batch(cmd, m.goTo(e))
+	}
+	m.layout()
+	return m, cmd
+}
+
+// layout hands every component its size.
+func (m *Model) layout() {
+	w := max(m.width, 0)
+	_, bodyH := m.bodyArea()
+	if m.sideBySide() {
+		lw := listWidth(w)
+		m.list.setSize(lw, bodyH)
+		m.detail.setSize(max(0, w-lw-dividerCols), bodyH)
+	} else {
+		m.list.setSize(w, bodyH)
+		m.detail.setSize(max(0, w-1), bodyH) // one column of margin
+	}
+	m.help.SetWidth(w)
+	m.filter.input.SetWidth(max(1, w-20))
+	m.bar.SetWidth(min(40, max(1, w-4)))
+}
+
+func listWidth(w int) int { return min(max(w*2/5, minListW), maxListW) }
+
+// sideBySide reports whether list and detail share the screen.
+func (m Model) sideBySide() bool { return m.width >= wideWidth }
+
+// detailVisible reports whether the detail pane is on screen.
+func (m Model) detailVisible() bool { return m.sideBySide() || m.focus == modeDetail }
+
+// bodyArea returns the first line and the height of the panes.
+func (m Model) bodyArea() (top, height int) {
+	h := max(m.height, 0)
+	if h >= 3 {
+		top, height = 1, h-2
+	} else {
+		top, height = 0, h
+	}
+	if m.filter.editing && height >= 2 {
+		top++
+		height--
+	}
+	return top, height
+}
+
+// mode is what the keys act on now.
+func (m Model) mode() mode {
+	if m.filter.editing {
+		return modeFilter
+	}
+	return m.focus
+}
+
+// keyMap returns the bindings with those that do nothing now disabled.
+func (m Model) keyMap() KeyMap {
+	k := m.keys
+	k.mode = m.mode()
+	k.setEnabled(false)
+	k.Quit.SetEnabled(true)
+	if !m.ready() {
+		return k
+	}
+	if k.mode == modeFilter {
+		k.Quit.SetKeys("ctrl+c")
+		k.Quit.SetHelp("ctrl+c", "quit")
+		k.KeepFilter.SetEnabled(true)
+		k.DropFilter.SetEnabled(true)
+		switch n, at := len(m.list.events), m.list.cursor; {
+		case n < 2:
+		case at == 0:
+			k.FilterMove.SetKeys("down")
+			k.FilterMove.SetHelp("↓", "move")
+			k.FilterMove.SetEnabled(true)
+		case at == n-1:
+			k.FilterMove.SetKeys("up")
+			k.FilterMove.SetHelp("↑", "move")
+			k.FilterMove.SetEnabled(true)
+		default:
+			k.FilterMove.SetEnabled(true)
+		}
+		return k
+	}
+	hasTargets := m.current != nil && len(m.current.Links)+len(m.current.Backlinks) > 0
+	if k.mode == modeList {
+		n, at := len(m.list.events), m.list.cursor
+		up, down := n > 0 && at > 0, n > 0 && at < n-1
+		k.Up.SetEnabled(up)
+		k.Top.SetEnabled(up)
+		k.PageUp.SetEnabled(up)
+		k.PrevYear.SetEnabled(up)
+		k.Down.SetEnabled(down)
+		k.Bottom.SetEnabled(down)
+		k.PageDown.SetEnabled(down)
+		k.NextYear.SetEnabled(down && m.list.events[n-1].Date.Year != m.list.events[at].Date.Year)
+		k.Open.SetEnabled(m.list.selected() != nil)
+		k.ClearFilter.SetEnabled(m.filter.active())
+	} else {
+		up, down := m.detail.offset > 0, m.detail.offset < m.detail.maxOffset()
+		k.Up.SetEnabled(up)
+		k.Top.SetEnabled(up)
+		k.PageUp.SetEnabled(up)
+		k.Down.SetEnabled(down)
+		k.Bottom.SetEnabled(down)
+		k.PageDown.SetEnabled(down)
+		k.Up.SetHelp("↑/k", "scroll up")
+		k.Down.SetHelp("↓/j", "scroll down")
+		k.Top.SetHelp("g/home", "top")
+		k.Bottom.SetHelp("G/end", "bottom")
+		k.ToList.SetEnabled(true)
+		k.NextLink.SetEnabled(hasTargets)
+		k.PrevLink.SetEnabled(hasTargets)
+		_, sel := m.detail.selectedTarget()
+		k.Follow.SetEnabled(sel)
+	}
+	k.FollowN.SetEnabled(hasTargets)
+	k.Back.SetEnabled(len(m.history.back) > 0)
+	k.Forward.SetEnabled(len(m.history.forward) > 0)
+	k.Filter.SetEnabled(true)
+	matches := m.detailVisible() && len(m.detail.matches) > 0
+	k.NextMatch.SetEnabled(matches)
+	k.PrevMatch.SetEnabled(matches)
+	k.OpenSource.SetEnabled(firstWebSource(m.current) != "")
+	k.Copy.SetEnabled(m.current != nil)
+	k.Help.SetEnabled(true)
+	if m.showHelp {
+		k.Help.SetHelp("?", "close help")
+	}
+	return k
+}
+
+// handleKey acts on a key press. The filter bar, when open, gets keys
+// first; the full help closes on ? or esc, and any other key both closes
+// it and does its job.
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	km := m.keyMap()
+	if !m.ready() {
+		if key.Matches(msg, km.Quit) {
+			return m, tea.Quit
+		}
+		if len(m.early) < maxEarlyKeys {
+			m.early = append(m.early, msg)
+		}
+		return m, nil
+	}
+	if m.filter.editing {
+		return m.filterKey(msg, km)
+	}
+	if m.showHelp {
+		m.showHelp = false
+		if key.Matches(msg, km.Help) || msg.String() == "esc" {
+			return m, nil
+		}
+	}
+	switch {
+	case key.Matches(msg, km.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, km.Help):
+		m.showHelp = true
+	case key.Matches(msg, km.Filter):
+		return m.openFilter()
+	case key.Matches(msg, km.ClearFilter):
+		m.clearFilter()
+	case key.Matches(msg, km.FollowN):
+		return m.followN(int(msg.String()[0] - '0'))
+	case key.Matches(msg, km.Back):
+		return m.jumpBack()
+	case key.Matches(msg, km.Forward):
+		return m.jumpForward()
+	case key.Matches(msg, km.NextMatch), key.Matches(msg, km.PrevMatch):
+		dir := 1
+		if key.Matches(msg, km.PrevMatch) {
+			dir = -1
+		}
+		m.detail.nextMatch(dir)
+		return m, m.setStatus(fmt.Sprintf("Match %d/%d in this event", m.detail.match+1, len(m.detail.matches)), false)
+	case key.Matches(msg, km.OpenSource):
+		u := firstWebSource(m.current)
+		return m, tea.Batch(m.setStatus("Opening "+timeline.HarmlessLine(u)+" …", false), openURLCmd(u, m.openURL))
+	case key.Matches(msg, km.Copy):
+		c := citation(m.current)
+		return m, tea.Batch(tea.SetClipboard(c), m.setStatus("Copied: "+c, false))
+	case m.focus == modeDetail:
+		return m.detailKey(msg, km)
+	default:
+		return m.listKey(msg, km)
+	}
+	return m, nil
+}
+
+func (m Model) listKey(msg tea.KeyPressMsg, km KeyMap) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, km.Up):
+		m.list.move(-1)
+	case key.Matches(msg, km.Down):
+		m.list.move(1)
+	case key.Matches(msg, km.Top):
+		m.list.top()
+	case key.Matches(msg, km.Bottom):
+		m.list.bottom()
+	case key.Matches(msg, km.PageUp):
+		m.list.page(-1)
+	case key.Matches(msg, km.PageDown):
+		m.list.page(1)
+	case key.Matches(msg, km.PrevYear):
+		m.list.year(-1)
+	case key.Matches(msg, km.NextYear):
+		m.list.year(1)
+	case key.Matches(msg, km.Open):
+		m.current = m.list.selected()
+		m.focus = modeDetail
+		return m, nil
+	default:
+		return m, nil
+	}
+	m.current = m.list.selected()
+	return m, nil
+}
+
+func (m Model) detailKey(msg tea.KeyPressMsg, km KeyMap) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, km.Up):
+		m.detail.scroll(-1)
+	case key.Matches(msg, km.Down):
+		m.detail.scroll(1)
+	case key.Matches(msg, km.Top):
+		m.detail.top()
+	case key.Matches(msg, km.Bottom):
+		m.detail.bottom()
+	case key.Matches(msg, km.PageUp):
+		m.detail.page(-1)
+	case key.Matches(msg, km.PageDown):
+		m.detail.page(1)
+	case key.Matches(msg, km.NextLink):
+		m.detail.selectLink(1)
+	case key.Matches(msg, km.PrevLink):
+		m.detail.selectLink(-1)
+	case key.Matches(msg, km.Follow):
+		if t, ok := m.detail.selectedTarget(); ok {
+			return m.follow(t.id)
+		}
+	case key.Matches(msg, km.ToList):
+		m.focus = modeList
+		m.detail.linkSel = -1
+		m.detail.clamp()
+	}
+	return m, nil
+}
+
+// location is where the reader is now, for the jump history.
+func (m Model) location() location {
+	loc := location{offset: m.detail.offset, focus: m.focus, linkSel: m.detail.linkSel}
+	if m.current != nil {
+		loc.id = m.current.ID
+	}
+	return loc
+}
+
+// followN follows link n (1-based) of the current event: its links, then
+// the events that link to it.
+func (m Model) followN(n int) (Model, tea.Cmd) {
+	ids := m.current.Targets()
+	if n < 1 || n > len(ids) {
+		return m, m.setStatus(fmt.Sprintf("No link %d: this event has %d", n, len(ids)), true)
+	}
+	return m.follow(ids[n-1])
+}
+
+// follow jumps to the event with id, recording where the jump started.
+func (m Model) follow(id string) (Model, tea.Cmd) {
+	e := m.chron.Event(id)
+	if e == nil {
+		return m, m.setStatus(fmt.Sprintf("No event has id %q", timeline.HarmlessLine(id)), true)
+	}
+	m.history.jump(m.location())
+	m.focus = modeDetail
+	return m, m.goTo(e)
+}
+
+// goTo shows e in the detail pane and selects it in the list; an event the
+// filter hides is shown all the same, and the status line says so.
+func (m *Model) goTo(e *timeline.Event) tea.Cmd {
+	m.current = e
+	if !m.list.selectEvent(e) {
+		return m.setStatus(fmt.Sprintf("“%s” is hidden by the filter; esc in the list clears it",
+			timeline.HarmlessLine(e.Title)), false)
+	}
+	return nil
+}
+
+func (m Model) jumpBack() (Model, tea.Cmd) {
+	to, ok := m.history.goBack(m.location())
+	if !ok {
+		return m, nil
+	}
+	return m.restore(to)
+}
+
+func (m Model) jumpForward() (Model, tea.Cmd) {
+	to, ok := m.history.goForward(m.location())
+	if !ok {
+		return m, nil
+	}
+	return m.restore(to)
+}
+
+// restore returns to a location of the history: event, focus, scroll and
+// selected link.
+func (m Model) restore(to location) (Model, tea.Cmd) {
+	e := m.chron.Event(to.id)
+	if e == nil {
+		return m, nil
+	}
+	cmd := m.goTo(e)
+	m.focus = to.focus
+	m, render := m.syncDetail()
+	m.detail.linkSel = to.linkSel
+	if m.detail.key == (renderKey{}) {
+		m.detail.pendingOffset = to.offset
+	} else {
+		m.detail.offset = to.offset
+		m.detail.clamp()
+	}
+	return m, tea.Batch(cmd, render)
+}
+
+// syncDetail makes the detail pane show the current event, from the cache
+// or by starting a render; it never waits for one.
+func (m Model) syncDetail() (Model, tea.Cmd) {
+	if m.current != m.detail.event {
+		m.detail.setEvent(m.chron, m.current)
+		m.detail.setWords(m.filter.words)
+	}
+	if m.current == nil || !m.detailVisible() || m.detail.width <= 0 {
+		return m, nil
+	}
+	k := renderKey{id: m.current.ID, width: m.detail.width, style: m.st.Name}
+	if m.detail.key == k {
+		return m, nil
+	}
+	if lines, ok := m.cache.get(k); ok {
+		m.detail.setContent(k, lines)
+		return m, nil
+	}
+	if m.cache.pending[k] {
+		return m, nil
+	}
+	m.cache.pending[k] = true
+	return m, renderCmd(k, timeline.EventMarkdown(m.chron, m.current))
+}
+
+// setStatus shows a message in the footer for a while.
+func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
+	m.statusSeq++
+	m.status, m.statusErr = s, isErr
+	seq := m.statusSeq
+	if !m.timers {
+		return nil
+	}
+	return tea.Tick(statusTime, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// handleMouse scrolls the pane under the pointer, or selects the clicked
+// row, or follows the clicked link.
+func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	mouse := msg.Mouse()
+	top, bodyH := m.bodyArea()
+	y := mouse.Y - top
+	if y < 0 || y >= bodyH || m.showHelp {
+		return nil
+	}
+	pane := m.focus
+	if m.sideBySide() {
+		pane = modeList
+		if mouse.X >= m.list.width {
+			pane = modeDetail
+		}
+	}
+	switch msg.(type) {
+	case tea.MouseWheelMsg:
+		step := 0
+		switch mouse.Button {
+		case tea.MouseWheelUp:
+			step = -wheelStep
+		case tea.MouseWheelDown:
+			step = wheelStep
+		}
+		if pane == modeList {
+			m.list.scroll(step)
+			m.current = m.list.selected()
+		} else {
+			m.detail.scroll(step)
+		}
+	case tea.MouseClickMsg:
+		if mouse.Button != tea.MouseLeft {
+			return nil
+		}
+		if pane == modeList {
+			if i := m.list.eventAt(y); i >= 0 {
+				m.list.cursor = i
+				m.list.ensureVisible()
+				m.current = m.list.selected()
+			}
+			if !m.filter.editing {
+				m.focus = modeList
+			}
+		} else if !m.filter.editing {
+			m.focus = modeDetail
+			if i := m.detail.linkAt(y); i >= 0 { // a click on a link follows it
+				nm, cmd := m.follow(m.detail.targets[i].id)
+				*m = nm
+				return cmd
+			}
+		}
+	}
+	return nil
+}
+
+// View draws the screen: header, panes (or the full help), footer.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	if !m.opts.NoMouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	v.WindowTitle = "backstory"
+	if m.chron != nil && m.chron.Title != "" {
+		v.WindowTitle = "backstory · " + timeline.HarmlessLine(m.chron.Title)
+	}
+	return v
+}
+
+func (m Model) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if !m.ready() {
+		return clip(m.loadingView(), w, h)
+	}
+	km := m.keyMap()
+	var lines []string
+	if h >= 3 {
+		lines = append(lines, m.headerView())
+	}
+	top, bodyH := m.bodyArea()
+	if top > len(lines) {
+		lines = append(lines, m.filterBarView())
+	}
+	if m.showHelp {
+		lines = append(lines, m.fullHelpView(km, bodyH)...)
+	} else {
+		lines = append(lines, m.panesView(bodyH)...)
+	}
+	if h >= 3 {
+		lines = append(lines, m.footerView(km))
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+// panesView is the list and detail, side by side or one of them.
+func (m Model) panesView(h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	if !m.sideBySide() {
+		if m.focus == modeDetail {
+			lines := strings.Split(m.detail.view(m.st), "\n")
+			for i, l := range lines {
+				lines[i] = " " + l
+			}
+			return lines
+		}
+		return strings.Split(m.list.view(m.st, true), "\n")
+	}
+	left := strings.Split(m.list.view(m.st, m.focus == modeList || m.filter.editing), "\n")
+	right := strings.Split(m.detail.view(m.st), "\n")
+	div := m.st.Divider.Render("│")
+	out := make([]string, h)
+	for i := range out {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = l + div + " " + r
+	}
+	return out
+}

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"strings"
+	"sync/atomic"
+
+	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// filterModel is the filter bar: the query being typed, and the last good
+// query the list shows. Each change of the text starts a filter run tagged
+// with a sequence number; a result whose number is not the latest is
+// dropped, so a slow run for "a" never overwrites the result for "ab".
+type filterModel struct {
+	input   textinput.Model
+	editing bool
+
+	applied string   // the query the list shows ("" = everything)
+	words   []string // its words, to highlight
+	err     error    // why the text typed is not a query (the list keeps the last good one)
+
+	seq    int
+	latest *atomic.Int64 // the newest seq, read by runs to skip stale work
+}
+
+func newFilter(st *Styles) filterModel {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = "words, tag:X, person:X, year:2018, is:disputed …"
+	ti.KeyMap.Paste.SetEnabled(false) // bracketed paste still works; ctrl+v would shell out
+	ti.SetStyles(st.Input)
+	return filterModel{input: ti, latest: new(atomic.Int64)}
+}
+
+// active reports whether a filter narrows the list.
+func (f filterModel) active() bool { return f.applied != "" }
+
+// next starts a new run: its seq, which makes every earlier run stale.
+func (f *filterModel) next() int {
+	f.seq++
+	f.latest.Store(int64(f.seq))
+	return f.seq
+}
+
+// filterCmd runs query over c off the key path.
+func filterCmd(c *timeline.Chronology, seq int, query string, latest *atomic.Int64) tea.Cmd {
+	return func() tea.Msg {
+		if latest.Load() != int64(seq) {
+			return nil // typed over already
+		}
+		return runFilter(c, seq, query)
+	}
+}
+
+func runFilter(c *timeline.Chronology, seq int, query string) filteredMsg {
+	q, err := timeline.ParseQuery(query)
+	if err != nil {
+		return filteredMsg{seq: seq, query: query, err: err}
+	}
+	return filteredMsg{seq: seq, query: query, events: q.Filter(c), words: q.Words()}
+}
+
+// openFilter opens the filter bar on the current query.
+func (m Model) openFilter() (Model, tea.Cmd) {
+	m.filter.editing = true
+	m.filter.input.SetValue(m.filter.applied)
+	m.filter.input.CursorEnd()
+	m.focus = modeList
+	m.detail.linkSel = -1
+	m.layout()
+	return m, m.filter.input.Focus()
+}
+
+// filterKey handles a key while the filter bar is open: enter keeps the
+// filter, esc clears it, arrows move in the list, the rest is typing.
+func (m Model) filterKey(msg tea.KeyPressMsg, km KeyMap) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, km.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, km.KeepFilter):
+		m.filter.editing = false
+		m.filter.input.Blur()
+		var cmd tea.Cmd
+		if m.filter.err != nil {
+			cmd = m.setStatus("Kept the last good filter: "+timeline.HarmlessLine(m.filter.err.Error()), true)
+			m.filter.err = nil
+			m.filter.next() // a run still on its way is for the text given up
+			m.filter.input.SetValue(m.filter.applied)
+		}
+		m.layout()
+		return m, cmd
+	case key.Matches(msg, km.DropFilter):
+		m.clearFilter()
+		return m, nil
+	case key.Matches(msg, km.FilterMove):
+		if msg.String() == "up" {
+			m.list.move(-1)
+		} else {
+			m.list.move(1)
+		}
+		m.current = m.list.selected()
+		return m, nil
+	}
+	return m.updateInput(msg)
+}
+
+// updateInput hands a message to the text input and, when the text
+// changed, starts a filter run for it.
+func (m Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
+	before := m.filter.input.Value()
+	var cmd tea.Cmd
+	m.filter.input, cmd = m.filter.input.Update(msg)
+	if text := m.filter.input.Value(); timeline.HarmlessLine(text) != text {
+		m.filter.input.SetValue(strings.Map(keepHarmless, text)) // a pasted bidi override, say
+	}
+	if text := m.filter.input.Value(); text != before {
+		seq := m.filter.next()
+		cmd = tea.Batch(cmd, filterCmd(m.chron, seq, text, m.filter.latest))
+	}
+	return m, cmd
+}
+
+// clearFilter closes the bar and shows every event again, keeping the
+// current event selected.
+func (m *Model) clearFilter() {
+	m.filter.editing = false
+	m.filter.input.Blur()
+	m.filter.input.Reset()
+	m.filter.next()
+	m.filter.applied, m.filter.words, m.filter.err = "", nil, nil
+	keep := m.current
+	if keep == nil {
+		keep = m.list.selected()
+	}
+	m.list.words = nil
+	m.list.setEvents(m.chron.Events, keep)
+	m.detail.setWords(nil)
+	if m.current == nil {
+		m.current = m.list.selected()
+	}
+	m.layout()
+}
+
+// applyFilter shows the result of a filter run unless a newer one was
+// started since; a malformed query keeps the last good result and says why.
+func (m *Model) applyFilter(msg filteredMsg) {
+	if msg.seq != m.filter.seq {
+		return
+	}
+	if msg.err != nil {
+		m.filter.err = msg.err
+		return
+	}
+	m.filter.err = nil
+	m.filter.applied = strings.TrimSpace(msg.query)
+	m.filter.words = msg.words
+	keep := m.current
+	m.list.words = msg.words
+	m.list.setEvents(msg.events, keep)
+	m.current = m.list.selected()
+	m.detail.setWords(msg.words)
+}
+
+// keepHarmless drops a rune the terminal could act on (see
+// timeline.Harmless) from text typed or pasted into the filter bar.
+func keepHarmless(r rune) rune {
+	if s := string(r); timeline.HarmlessLine(s) != s {
+		return -1
+	}
+	return r
+}

@@ -1,0 +1,468 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// keyCase is one step of the key table: from a state reached by setup
+// keys (and typed text), press keys, then check.
+type keyCase struct {
+	name  string
+	w, h  int // 120x40 when zero
+	setup []string
+	text  string
+	press []string
+	check func(t *testing.T, d *driver)
+}
+
+func wantCurrent(id string) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if d.current() != id {
+			t.Errorf("detail shows %q, want %q", d.current(), id)
+		}
+	}
+}
+
+func wantSelected(id string) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if d.selected() != id || d.current() != id {
+			t.Errorf("selected %q (detail %q), want %q", d.selected(), d.current(), id)
+		}
+	}
+}
+
+func wantFocus(f mode) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if d.m.mode() != f {
+			t.Errorf("mode %v, want %v", d.m.mode(), f)
+		}
+	}
+}
+
+func wantStatus(sub string) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if !strings.Contains(d.m.status, sub) {
+			t.Errorf("status %q, want it to contain %q", d.m.status, sub)
+		}
+	}
+}
+
+func wantQuit(t *testing.T, d *driver) {
+	t.Helper()
+	if !d.quit {
+		t.Error("the program did not quit")
+	}
+}
+
+func wantNoQuit(t *testing.T, d *driver) {
+	t.Helper()
+	if d.quit {
+		t.Error("the program quit")
+	}
+}
+
+func all(checks ...func(*testing.T, *driver)) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		for _, c := range checks {
+			c(t, d)
+		}
+	}
+}
+
+// The fixture's events, in order: printz-1997, sb54-signed, homan-condemns,
+// schaaf-warning, ice-operation, lawsuit-2018, unsafe-text, memo-2025.
+// schaaf-warning's targets: ice-operation, homan-condemns (links), then
+// printz-1997, memo-2025 (backlinks).
+
+var listKeys = []keyCase{
+	{name: "j moves down", press: []string{"j"}, check: wantSelected("sb54-signed")},
+	{name: "down moves down", press: []string{"down"}, check: wantSelected("sb54-signed")},
+	{name: "k moves up", setup: []string{"j", "j"}, press: []string{"k"}, check: wantSelected("sb54-signed")},
+	{name: "up moves up", setup: []string{"j", "j"}, press: []string{"up"}, check: wantSelected("sb54-signed")},
+	{name: "k at the top does nothing", press: []string{"k"}, check: wantSelected("printz-1997")},
+	{name: "G goes last", press: []string{"G"}, check: wantSelected("memo-2025")},
+	{name: "end goes last", press: []string{"end"}, check: wantSelected("memo-2025")},
+	{name: "j at the bottom stays", setup: []string{"G"}, press: []string{"j"}, check: wantSelected("memo-2025")},
+	{name: "g goes first", setup: []string{"G"}, press: []string{"g"}, check: wantSelected("printz-1997")},
+	{name: "home goes first", setup: []string{"G"}, press: []string{"home"}, check: wantSelected("printz-1997")},
+	// 80x8: six rows of list, so a page is five events
+	{name: "pgdown pages", w: 80, h: 8, press: []string{"pgdown"}, check: wantSelected("lawsuit-2018")},
+	{name: "ctrl+d pages", w: 80, h: 8, press: []string{"ctrl+d"}, check: wantSelected("lawsuit-2018")},
+	{name: "pgup pages", w: 80, h: 8, setup: []string{"G"}, press: []string{"pgup"}, check: wantSelected("homan-condemns")},
+	{name: "ctrl+u pages", w: 80, h: 8, setup: []string{"G"}, press: []string{"ctrl+u"}, check: wantSelected("homan-condemns")},
+	{name: "} next year", press: []string{"}"}, check: wantSelected("sb54-signed")},
+	{name: "}} next year twice", press: []string{"}", "}"}, check: wantSelected("homan-condemns")},
+	{name: "{ start of this year", setup: []string{"G", "k", "k"}, press: []string{"{"}, check: wantSelected("homan-condemns")},
+	{name: "{{ previous year", setup: []string{"G", "k", "k"}, press: []string{"{", "{"}, check: wantSelected("sb54-signed")},
+	{name: "enter opens the detail", setup: []string{"j"}, press: []string{"enter"},
+		check: all(wantFocus(modeDetail), wantCurrent("sb54-signed"))},
+	{name: "l opens the detail", press: []string{"l"}, check: wantFocus(modeDetail)},
+	{name: "right opens the detail", press: []string{"right"}, check: wantFocus(modeDetail)},
+	{name: "esc without filter does nothing", press: []string{"esc"}, check: all(wantFocus(modeList), wantNoQuit)},
+	{name: "h in the list does nothing", press: []string{"h", "left", "tab", "shift+tab"},
+		check: all(wantFocus(modeList), wantSelected("printz-1997"))},
+	{name: "1 follows the first link", press: []string{"1"},
+		check: all(wantCurrent("schaaf-warning"), wantFocus(modeDetail), func(t *testing.T, d *driver) {
+			if len(d.m.history.back) != 1 {
+				t.Errorf("history %v", d.m.history.back)
+			}
+		})},
+	{name: "1 follows a backlink", setup: []string{"j"}, press: []string{"1"}, check: wantCurrent("lawsuit-2018")},
+	{name: "9 names a missing link", press: []string{"9"}, check: all(wantStatus("No link 9"), wantCurrent("printz-1997"))},
+	{name: "1 without links is disabled", setup: []string{"G", "k"}, press: []string{"1"},
+		check: all(wantCurrent("unsafe-text"), wantStatus(""))},
+	{name: "[ without history does nothing", press: []string{"[", "]", "backspace"}, check: wantSelected("printz-1997")},
+	{name: "[ comes back", press: []string{"1", "["}, check: all(wantSelected("printz-1997"), wantFocus(modeList))},
+	{name: "backspace comes back", press: []string{"1", "backspace"}, check: wantSelected("printz-1997")},
+	{name: "] goes forward again", press: []string{"1", "[", "]"}, check: all(wantCurrent("schaaf-warning"), wantFocus(modeDetail))},
+	{name: "/ opens the filter", press: []string{"/"}, check: wantFocus(modeFilter)},
+	{name: "esc clears a kept filter", setup: []string{"/"}, text: "schaaf", press: []string{"enter", "esc"},
+		check: func(t *testing.T, d *driver) {
+			if d.m.filter.active() || len(d.m.list.events) != 8 {
+				t.Errorf("filter %q, %d events", d.m.filter.applied, len(d.m.list.events))
+			}
+		}},
+	{name: "n finds the next match in the detail", setup: []string{"/"}, text: "oakland", press: []string{"enter", "j", "n"},
+		check: func(t *testing.T, d *driver) {
+			dm := d.m.detail
+			if dm.match != 0 || !strings.Contains(dm.plain[dm.matches[0]], "Oakland") {
+				t.Errorf("match %d of %v", dm.match, dm.matches)
+			}
+			wantStatus("Match 1/")(t, d)
+		}},
+	{name: "N wraps to the last match", setup: []string{"/"}, text: "oakland", press: []string{"enter", "j", "N"},
+		check: func(t *testing.T, d *driver) {
+			if d.m.detail.match != len(d.m.detail.matches)-1 {
+				t.Errorf("match %d of %d", d.m.detail.match, len(d.m.detail.matches))
+			}
+		}},
+	{name: "o opens the first web source", press: []string{"o"},
+		check: func(t *testing.T, d *driver) {
+			if !slices.Equal(d.opened, []string{"https://example.com/printz"}) {
+				t.Errorf("opened %v", d.opened)
+			}
+			wantStatus("Opened https://example.com/printz")(t, d)
+		}},
+	{name: "o without a web source is disabled", setup: []string{"G", "k", "k"}, press: []string{"o"},
+		check: func(t *testing.T, d *driver) {
+			if len(d.opened) != 0 {
+				t.Errorf("opened %v", d.opened)
+			}
+		}},
+	{name: "y copies a citation", press: []string{"y"},
+		check: func(t *testing.T, d *driver) {
+			want := "Printz v. United States (27 Jun 1997). Source: Supreme Court, “Printz v. United States, 521 U.S. 898”, https://example.com/printz."
+			if !slices.Equal(d.copied, []string{want}) {
+				t.Errorf("copied %q", d.copied)
+			}
+			wantStatus("Copied")(t, d)
+		}},
+	{name: "? shows the full help", press: []string{"?"}, check: func(t *testing.T, d *driver) {
+		if !d.m.showHelp || !strings.Contains(d.screen(), "no source") {
+			t.Errorf("no help:\n%s", d.screen())
+		}
+	}},
+	{name: "q quits", press: []string{"q"}, check: wantQuit},
+	{name: "ctrl+c quits", press: []string{"ctrl+c"}, check: wantQuit},
+}
+
+var detailKeys = []keyCase{
+	// schaaf-warning in a narrow, short terminal: its text is longer than the pane
+	{name: "j scrolls", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"j"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 1) }},
+	{name: "down scrolls", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"down", "down"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 2) }},
+	{name: "k scrolls back", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "j", "j"}, press: []string{"k"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 1) }},
+	{name: "up scrolls back", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "j"}, press: []string{"up"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 0) }},
+	{name: "G goes to the bottom", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"G"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, d.m.detail.maxOffset()) }},
+	{name: "end goes to the bottom", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"end"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, d.m.detail.maxOffset()) }},
+	{name: "g goes to the top", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "G"}, press: []string{"g"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 0) }},
+	{name: "home goes to the top", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "G"}, press: []string{"home"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 0) }},
+	{name: "pgdown pages", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"pgdown"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 7) }},
+	{name: "ctrl+d pages", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"ctrl+d"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 7) }},
+	{name: "pgup pages back", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "pgdown", "pgdown"}, press: []string{"pgup"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, min(14, d.m.detail.maxOffset())-7) }},
+	{name: "ctrl+u pages back", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "pgdown"}, press: []string{"ctrl+u"},
+		check: func(t *testing.T, d *driver) { wantOffset(t, d, 0) }},
+	{name: "tab selects the first link", setup: []string{"j", "j", "j", "enter"}, press: []string{"tab"},
+		check: func(t *testing.T, d *driver) {
+			wantLink(t, d, 0)
+			if !strings.Contains(d.screen(), "→ 1. ICE operation across Northern California") {
+				t.Errorf("the selected link is not named:\n%s", d.screen())
+			}
+		}},
+	{name: "tab wraps around", setup: []string{"j", "j", "j", "enter"}, press: []string{"tab", "tab", "tab", "tab", "tab"},
+		check: func(t *testing.T, d *driver) { wantLink(t, d, 0) }},
+	{name: "shift+tab selects the last (a backlink)", setup: []string{"j", "j", "j", "enter"}, press: []string{"shift+tab"},
+		check: func(t *testing.T, d *driver) {
+			wantLink(t, d, 3)
+			if !strings.Contains(d.screen(), "← 4. Justice Dept. memo") {
+				t.Errorf("the selected backlink is not named:\n%s", d.screen())
+			}
+		}},
+	{name: "tab scrolls the link into view", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"tab", "tab"},
+		check: func(t *testing.T, d *driver) {
+			l := d.m.detail.linkLine[1]
+			if l < d.m.detail.offset || l >= d.m.detail.offset+d.m.detail.bodyHeight() {
+				t.Errorf("link line %d not in view at offset %d", l, d.m.detail.offset)
+			}
+		}},
+	{name: "enter follows the selected link", setup: []string{"j", "j", "j", "enter"}, press: []string{"tab", "tab", "enter"},
+		check: all(wantCurrent("homan-condemns"), wantFocus(modeDetail), wantSelected("homan-condemns"))},
+	{name: "enter without a selected link does nothing", setup: []string{"j", "j", "j", "enter"}, press: []string{"enter"},
+		check: wantCurrent("schaaf-warning")},
+	{name: "esc goes back to the list", setup: []string{"j", "j", "j", "enter", "tab"}, press: []string{"esc"},
+		check: func(t *testing.T, d *driver) {
+			wantFocus(modeList)(t, d)
+			wantLink(t, d, -1)
+		}},
+	{name: "h goes back to the list", setup: []string{"enter"}, press: []string{"h"}, check: wantFocus(modeList)},
+	{name: "left goes back to the list", setup: []string{"enter"}, press: []string{"left"}, check: wantFocus(modeList)},
+	{name: "2 follows link 2", setup: []string{"j", "j", "j", "enter"}, press: []string{"2"}, check: wantCurrent("homan-condemns")},
+	{name: "3 follows backlink 3", setup: []string{"j", "j", "j", "enter"}, press: []string{"3"}, check: wantCurrent("printz-1997")},
+	{name: "[ restores the event, scroll and link", w: 60, h: 10, setup: []string{"j", "j", "j", "enter", "j", "j", "tab", "tab"},
+		press: []string{"enter", "j", "["},
+		check: func(t *testing.T, d *driver) {
+			wantCurrent("schaaf-warning")(t, d)
+			wantLink(t, d, 1)
+			if d.m.detail.offset == 0 {
+				t.Errorf("scroll not restored")
+			}
+			if len(d.m.history.forward) != 1 {
+				t.Errorf("forward history %v", d.m.history.forward)
+			}
+		}},
+	{name: "] after [ returns", setup: []string{"j", "j", "j", "enter"}, press: []string{"2", "[", "]"},
+		check: wantCurrent("homan-condemns")},
+	{name: "a new jump drops the forward history", setup: []string{"j", "j", "j", "enter"}, press: []string{"2", "[", "1"},
+		check: func(t *testing.T, d *driver) {
+			wantCurrent("ice-operation")(t, d)
+			if len(d.m.history.forward) != 0 || len(d.m.history.back) != 1 {
+				t.Errorf("history back %v forward %v", d.m.history.back, d.m.history.forward)
+			}
+		}},
+	{name: "{ and } do nothing in the detail", setup: []string{"j", "j", "j", "enter"}, press: []string{"{", "}"},
+		check: all(wantSelected("schaaf-warning"), wantFocus(modeDetail))},
+	{name: "/ opens the filter from the detail", setup: []string{"enter"}, press: []string{"/"}, check: wantFocus(modeFilter)},
+	{name: "o opens the source", setup: []string{"j", "j", "j", "enter"}, press: []string{"o"},
+		check: func(t *testing.T, d *driver) {
+			if !slices.Equal(d.opened, []string{"https://example.com/schaaf"}) {
+				t.Errorf("opened %v", d.opened)
+			}
+		}},
+	{name: "y copies", setup: []string{"enter"}, press: []string{"y"},
+		check: func(t *testing.T, d *driver) {
+			if len(d.copied) != 1 {
+				t.Errorf("copied %v", d.copied)
+			}
+		}},
+	{name: "? shows help", setup: []string{"enter"}, press: []string{"?"}, check: func(t *testing.T, d *driver) {
+		if !d.m.showHelp || !strings.Contains(d.screen(), "back to list") {
+			t.Errorf("help:\n%s", d.screen())
+		}
+	}},
+	{name: "q quits", setup: []string{"enter"}, press: []string{"q"}, check: wantQuit},
+}
+
+var filterKeys = []keyCase{
+	{name: "typing narrows", setup: []string{"/"}, text: "schaaf",
+		check: func(t *testing.T, d *driver) {
+			wantIDs(t, d, "homan-condemns", "schaaf-warning")
+			if !strings.Contains(d.screen(), "2/8") {
+				t.Errorf("no count:\n%s", d.screen())
+			}
+		}},
+	{name: "accents fold", setup: []string{"/"}, text: "mexico", check: func(t *testing.T, d *driver) { wantIDs(t, d, "lawsuit-2018") }},
+	{name: "enter keeps", setup: []string{"/"}, text: "schaaf", press: []string{"enter"},
+		check: func(t *testing.T, d *driver) {
+			wantFocus(modeList)(t, d)
+			wantIDs(t, d, "homan-condemns", "schaaf-warning")
+			if !strings.Contains(d.screen(), "/schaaf 2/8") {
+				t.Errorf("header does not show the filter:\n%s", d.screen())
+			}
+		}},
+	{name: "esc clears", setup: []string{"/"}, text: "schaaf", press: []string{"esc"},
+		check: func(t *testing.T, d *driver) {
+			wantFocus(modeList)(t, d)
+			if len(d.m.list.events) != 8 || d.m.filter.input.Value() != "" {
+				t.Errorf("%d events, input %q", len(d.m.list.events), d.m.filter.input.Value())
+			}
+		}},
+	{name: "arrows move the list", setup: []string{"/"}, text: "schaaf", press: []string{"down"}, check: wantSelected("schaaf-warning")},
+	{name: "up moves the list", setup: []string{"/"}, text: "schaaf", press: []string{"down", "up"}, check: wantSelected("homan-condemns")},
+	{name: "letters type, not move", setup: []string{"/"}, press: []string{"j", "k", "q", "g", "?", "1"},
+		check: func(t *testing.T, d *driver) {
+			wantNoQuit(t, d)
+			wantFocus(modeFilter)(t, d)
+			if v := d.m.filter.input.Value(); v != "jkqg?1" {
+				t.Errorf("input %q", v)
+			}
+		}},
+	{name: "backspace edits", setup: []string{"/"}, text: "schaafx", press: []string{"backspace"},
+		check: func(t *testing.T, d *driver) { wantIDs(t, d, "homan-condemns", "schaaf-warning") }},
+	{name: "a malformed query keeps the last good result", setup: []string{"/"}, text: "schaaf from:",
+		check: func(t *testing.T, d *driver) {
+			if d.m.filter.err == nil || !strings.Contains(d.screen(), "from:") {
+				t.Errorf("no error shown:\n%s", d.screen())
+			}
+			if d.m.filter.applied != "schaaf from" {
+				t.Errorf("applied %q", d.m.filter.applied)
+			}
+		}},
+	{name: "enter on a malformed query keeps the last good one", setup: []string{"/"}, text: "schaaf year:20x", press: []string{"enter"},
+		check: func(t *testing.T, d *driver) {
+			wantStatus("Kept the last good filter")(t, d)
+			if d.m.filter.input.Value() != d.m.filter.applied {
+				t.Errorf("input %q, applied %q", d.m.filter.input.Value(), d.m.filter.applied)
+			}
+		}},
+	{name: "paste", setup: []string{"/"},
+		check: func(t *testing.T, d *driver) {
+			d.send(tea.PasteMsg{Content: "memo"})
+			wantIDs(t, d, "memo-2025")
+		}},
+	{name: "stale results are dropped", setup: []string{"/"}, text: "schaaf",
+		check: func(t *testing.T, d *driver) {
+			d.send(filteredMsg{seq: d.m.filter.seq - 1, query: "s", events: d.m.chron.Events})
+			wantIDs(t, d, "homan-condemns", "schaaf-warning")
+		}},
+	{name: "a stale run does no work", setup: []string{"/"}, text: "schaaf",
+		check: func(t *testing.T, d *driver) {
+			if msg := filterCmd(d.m.chron, d.m.filter.seq-1, "s", d.m.filter.latest)(); msg != nil {
+				t.Errorf("stale run returned %v", msg)
+			}
+		}},
+	{name: "ctrl+c quits", setup: []string{"/"}, press: []string{"ctrl+c"}, check: wantQuit},
+	{name: "matches are highlighted", setup: []string{"/"}, text: "schaaf",
+		check: func(t *testing.T, d *driver) {
+			view := d.m.View().Content
+			if !strings.Contains(view, d.m.st.Match.Render("Schaaf")) {
+				t.Errorf("no highlighted match in %q", view)
+			}
+		}},
+}
+
+var helpKeys = []keyCase{
+	{name: "? closes", setup: []string{"?"}, press: []string{"?"}, check: func(t *testing.T, d *driver) { wantHelp(t, d, false) }},
+	{name: "esc closes", setup: []string{"?"}, press: []string{"esc"}, check: func(t *testing.T, d *driver) { wantHelp(t, d, false) }},
+	{name: "j closes and moves", setup: []string{"?"}, press: []string{"j"},
+		check: func(t *testing.T, d *driver) {
+			wantHelp(t, d, false)
+			wantSelected("sb54-signed")(t, d)
+		}},
+	{name: "/ closes and filters", setup: []string{"?"}, press: []string{"/"}, check: wantFocus(modeFilter)},
+	{name: "q quits", setup: []string{"?"}, press: []string{"q"}, check: wantQuit},
+	{name: "help in the detail lists link keys", setup: []string{"j", "j", "j", "enter", "?"},
+		check: func(t *testing.T, d *driver) {
+			for _, s := range []string{"next link", "follow link N", "back to list"} {
+				if !strings.Contains(d.screen(), s) {
+					t.Errorf("help lacks %q:\n%s", s, d.screen())
+				}
+			}
+		}},
+}
+
+func wantOffset(t *testing.T, d *driver, want int) {
+	t.Helper()
+	if d.m.detail.offset != want {
+		t.Errorf("detail offset %d, want %d (of %d)", d.m.detail.offset, want, d.m.detail.maxOffset())
+	}
+}
+
+func wantLink(t *testing.T, d *driver, want int) {
+	t.Helper()
+	if d.m.detail.linkSel != want {
+		t.Errorf("link %d selected, want %d", d.m.detail.linkSel, want)
+	}
+}
+
+func wantHelp(t *testing.T, d *driver, want bool) {
+	t.Helper()
+	if d.m.showHelp != want {
+		t.Errorf("showHelp %v", d.m.showHelp)
+	}
+}
+
+func wantIDs(t *testing.T, d *driver, ids ...string) {
+	t.Helper()
+	var got []string
+	for _, e := range d.m.list.events {
+		got = append(got, e.ID)
+	}
+	if !slices.Equal(got, ids) {
+		t.Errorf("list %v, want %v", got, ids)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	for _, group := range []struct {
+		name  string
+		cases []keyCase
+	}{{"list", listKeys}, {"detail", detailKeys}, {"filter", filterKeys}, {"help", helpKeys}} {
+		for _, c := range group.cases {
+			t.Run(group.name+"/"+c.name, func(t *testing.T) {
+				w, h := c.w, c.h
+				if w == 0 {
+					w, h = 120, 40
+				}
+				d := newDriver(t, w, h, Options{})
+				d.press(c.setup...)
+				d.typeText(c.text)
+				d.press(c.press...)
+				c.check(t, d)
+				checkFits(t, d.m.View().Content, w, h, c.name)
+			})
+		}
+	}
+}
+
+// TestHelpNeverLies: in every state, every key the help offers does
+// something — moves, scrolls, opens, says why not — and every key it
+// leaves out of a state is really disabled there.
+func TestHelpNeverLies(t *testing.T) {
+	for i, s := range states {
+		for _, size := range [][2]int{{120, 40}, {60, 10}} {
+			d := reach(t, size[0], size[1], styleNoTTY, i)
+			km := d.m.keyMap()
+			for _, b := range km.all() {
+				if !b.Enabled() {
+					continue
+				}
+				for _, k := range b.Keys() {
+					e := reach(t, size[0], size[1], styleNoTTY, i)
+					before := e.screen()
+					e.press(k)
+					if e.screen() == before && !e.quit && len(e.opened)+len(e.copied) == 0 {
+						t.Errorf("%s at %v: %q (%s) is offered but did nothing", s.name, size, k, b.Help().Desc)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestFilterDropsControls(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.press("/")
+	d.send(tea.PasteMsg{Content: "sch\u202eaaf\x1b[2J"})
+	if v := d.m.filter.input.Value(); v != "schaaf[2J" {
+		t.Errorf("input %q", v)
+	}
+}

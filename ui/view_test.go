@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"backstory/timeline"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// states are the screens the goldens and the size property cover, each
+// reached by keys from a fresh viewer.
+var states = []struct {
+	name string
+	keys []string
+	text string // typed after the keys
+}{
+	{name: "list"},
+	{name: "list-moved", keys: []string{"j", "j", "j"}},
+	{name: "detail", keys: []string{"j", "j", "enter"}},
+	{name: "link-selected", keys: []string{"j", "j", "j", "enter", "tab", "tab"}},
+	{name: "filter", keys: []string{"/"}, text: "schaaf"},
+	{name: "filter-kept", keys: []string{"/"}, text: "schaaf"},
+	{name: "filter-error", keys: []string{"/"}, text: "oakland from:"},
+	{name: "help", keys: []string{"?"}},
+	{name: "followed", keys: []string{"G", "1"}},
+}
+
+func reach(t testing.TB, w, h int, style string, i int) *driver {
+	d := newDriver(t, w, h, Options{Style: style})
+	s := states[i]
+	d.press(s.keys...)
+	d.typeText(s.text)
+	if s.name == "filter-kept" {
+		d.press("enter")
+	}
+	return d
+}
+
+// TestGolden compares the screen, without colours, with the files in
+// testdata/TestGolden (go test ./ui -run TestGolden -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {40, 12}} {
+		for i, s := range states {
+			t.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], s.name), func(t *testing.T) {
+				d := reach(t, size[0], size[1], styleNoTTY, i)
+				golden.RequireEqual(t, []byte(d.screen()+"\n"))
+			})
+		}
+	}
+}
+
+// TestEverySizeFits: at every size, in every state and both kinds of
+// styling, no line is wider than the terminal and there are no more lines
+// than its height; nothing panics, down to 1x1.
+func TestEverySizeFits(t *testing.T) {
+	widths := []int{1, 2, 3, 5, 10, 19, 20, 21, 30, 34, 40, 60, 80, 89, 90, 91, 120, 300}
+	heights := []int{1, 2, 3, 4, 6, 7, 12, 24, 100}
+	if testing.Short() {
+		widths, heights = []int{1, 20, 40, 90, 120}, []int{1, 3, 6, 24}
+	}
+	for _, w := range widths {
+		for _, h := range heights {
+			style := styleDark
+			if (w+h)%2 == 0 {
+				style = styleNoTTY
+			}
+			// loading screen, before anything arrives
+			m := New(Options{Style: style})
+			nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			nm, _ = nm.Update(loadProgressMsg{done: 5, total: 10})
+			checkFits(t, nm.View().Content, w, h, "loading")
+			for i, s := range states {
+				d := reach(t, w, h, style, i)
+				checkFits(t, d.m.View().Content, w, h, s.name)
+			}
+		}
+	}
+}
+
+// TestResize lays everything out again at each new size.
+func TestResize(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("j", "j", "enter")
+	for _, size := range [][2]int{{80, 24}, {40, 12}, {20, 6}, {1, 1}, {200, 60}, {91, 30}, {89, 30}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		checkFits(t, d.m.View().Content, size[0], size[1], "after resize")
+		if d.current() != "homan-condemns" {
+			t.Fatalf("at %v the detail shows %q", size, d.current())
+		}
+		if size[0] >= 20 && size[1] >= 6 && !strings.Contains(d.screen(), "Homan") {
+			t.Errorf("at %v the detail does not show the event:\n%s", size, d.screen())
+		}
+		if d.m.detail.width > 0 && d.m.detail.key.width != d.m.detail.width {
+			t.Errorf("at %v the detail was rendered for width %d, pane is %d", size, d.m.detail.key.width, d.m.detail.width)
+		}
+	}
+}
+
+// TestSafety: control characters, escape sequences and bidi overrides
+// from the data are shown as visible symbols, in the list and the detail.
+func TestSafety(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("/")
+	d.typeText("unsafe")
+	d.press("enter", "enter")
+	view := d.m.View().Content
+	plain := ansi.Strip(view)
+	for _, r := range plain {
+		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x202e || r == 0x202c {
+			t.Fatalf("the screen holds the raw character %U:\n%s", r, plain)
+		}
+	}
+	for _, want := range []string{"␛]0;PWNED␇", "<U+202E>bidi", "␛[2J", "<U+009B>"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("the screen does not show %q harmlessly:\n%s", want, plain)
+		}
+	}
+	// the only escape sequences left are the styles' own SGR and OSC 8
+	for _, seq := range []string{"\x1b]0;", "\x1b[2J", "\x07"} {
+		if strings.Contains(view, seq) {
+			t.Errorf("the view holds %q", seq)
+		}
+	}
+}
+
+// TestWideText: wide and combining characters (CJK, emoji, accents) never
+// push a line past the terminal.
+func TestWideText(t *testing.T) {
+	src := `title = "東京と大阪の記録 — a chronology with wide text 🇺🇸🇲🇽"
+[[event]]
+id = "a"
+date = 2020-01-02
+title = "東京都知事が発表 👩‍👩‍👧‍👦 e\u0301vénement très long avec des accents et des mots"
+tags = ["日本語"]
+links = ["b"]
+body = """
+> 「引用」は長い文章です。これは折り返しが必要なほど長い引用文になっています。🙂🙂🙂
+"""
+[[event]]
+id = "b"
+date = 2021
+title = "🇺🇸🇲🇽🇨🇦 flags 漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"
+body = "全角の本文。"
+`
+	c, diags := timeline.Parse("wide.toml", []byte(src))
+	if c == nil {
+		t.Fatal(diags)
+	}
+	load := func(func(int64, int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+		return c, diags, "wide.toml"
+	}
+	for _, w := range []int{1, 2, 3, 7, 20, 33, 41, 60, 90, 91, 121} {
+		for _, h := range []int{1, 3, 6, 12, 30} {
+			d := newDriver(t, w, h, Options{Load: load, Style: styleDark})
+			checkFits(t, d.m.View().Content, w, h, "list")
+			d.press("enter", "tab")
+			checkFits(t, d.m.View().Content, w, h, "detail")
+			d.press("/")
+			d.typeText("東京")
+			checkFits(t, d.m.View().Content, w, h, "filter")
+		}
+	}
+}
