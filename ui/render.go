@@ -71,7 +71,7 @@ func renderMarkdown(markdown string, width int, style string) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
-	out, err := r.Render(markdown)
+	out, err := r.Render(joinListContinuations(markdown))
 	if err != nil {
 		return nil, err
 	}
@@ -124,4 +124,42 @@ func wrapLines(lines []string, width int) []string {
 		}
 	}
 	return out
+}
+
+// listItem and blockStart recognise Markdown lines that begin a list item,
+// and lines that begin any block.
+var (
+	listItem   = regexp.MustCompile(`^\s*([-+*]|\d{1,9}[.)])(\s|$)`)
+	blockStart = regexp.MustCompile(`^\s*([-+*]\s|\d{1,9}[.)]\s|>|#|\x60\x60\x60|~~~|\||<)`)
+)
+
+// joinListContinuations puts each list item on one line. Glamour keeps
+// the soft line breaks inside a list item and drops their indentation, so
+// a hand-wrapped item would show as an item and loose lines under it.
+func joinListContinuations(md string) string {
+	lines := strings.Split(md, "\n")
+	out := lines[:0]
+	inItem, inFence := false, false
+	for _, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		fence := strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")
+		switch {
+		case inFence || fence:
+			if fence {
+				inFence = !inFence
+			}
+			inItem = false
+		case trimmed == "":
+			inItem = false
+		case listItem.MatchString(line):
+			inItem = true
+		case inItem && !blockStart.MatchString(line):
+			out[len(out)-1] += " " + trimmed
+			continue
+		default:
+			inItem = false
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

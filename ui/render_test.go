@@ -45,3 +45,18 @@ func TestRenderWraps(t *testing.T) {
 		t.Errorf("list item does not hang under its number:\n%s", text)
 	}
 }
+
+func TestJoinListContinuations(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"- one\n  continues\n- two", "- one continues\n- two"},
+		{"1. num\n   cont\n   more\n\npara\nline", "1. num cont more\n\npara\nline"},
+		{"- item\n  > quote", "- item\n  > quote"},
+		{"- item\n- next\n\n```\n- code\n  not joined\n```", "- item\n- next\n\n```\n- code\n  not joined\n```"},
+		{"- item\n  - nested\n    cont", "- item\n  - nested cont"},
+		{"text\ncontinues", "text\ncontinues"},
+	} {
+		if got := joinListContinuations(tt.in); got != tt.want {
+			t.Errorf("joinListContinuations(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
