@@ -29,11 +29,16 @@ Usage:
                                             matching events: DATE  ID  TITLE, one a line
   backstory show [--plain] ID [FILE|DIR ...]
                                             one event as Markdown (rendered on a terminal)
+  backstory export [-f markdown|json|timelinejs] [-q QUERY] [FILE|DIR ...]
+                                            to stdout; -f defaults to markdown
+  backstory import timelinejs|timelinesetter INPUT [-o OUT] [--force] [--title TITLE]
+                                            convert to TOML (stdout unless -o)
   backstory init [--force] [PATH]           write the built-in chronology to PATH
                                             (default ./events.toml) to edit it
 
 Every command takes -h/--help; backstory --version prints the version.
-Exit status: 0 success; 1 invalid data or no such event; 2 misuse of the command line.
+Exit status: 0 success; 1 invalid data, no such event, or a failed conversion;
+2 misuse of the command line.
 `
 
 // run is the whole command line; it returns the exit status.

@@ -1,18 +1,122 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+
+	"backstory/internal/safefile"
+	"backstory/timeline"
+	"backstory/timeline/interop"
 )
 
-// runExport writes the chronology in another format.
+// runExport writes the chronology in another format to stdout.
 func runExport(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "backstory export: not available yet")
-	return 2
+	f := newFlags("export", "export [-f markdown|json|timelinejs] [-q QUERY] [FILE|DIR ...]", stdout, stderr)
+	format := f.String("f", "markdown", "the `FORMAT`: markdown (a background memo), json, or timelinejs (TimelineJS3 JSON)")
+	query := f.String("q", "", "export only the events matching `QUERY`")
+	paths, ok, code := f.parse(args)
+	if !ok {
+		return code
+	}
+	switch *format {
+	case "markdown", "json", "timelinejs":
+	default:
+		fmt.Fprintf(stderr, "backstory export: unknown format %q: use -f markdown, -f json or -f timelinejs\n", timeline.HarmlessLine(*format))
+		return 2
+	}
+	q, err := timeline.ParseQuery(*query)
+	if err != nil {
+		fmt.Fprintf(stderr, "backstory export: -q %q: %v\n", timeline.HarmlessLine(*query), err)
+		return 2
+	}
+	c := loadOrReport(paths, stderr)
+	if c == nil {
+		return 1
+	}
+	events := q.Filter(c)
+	var out []byte
+	switch *format {
+	case "markdown":
+		out = interop.Markdown(c, events, *query)
+	case "json":
+		out, err = interop.JSON(c, events)
+	case "timelinejs":
+		out, err = interop.TimelineJS(c, events)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "backstory export: %v\n", err)
+		return 1
+	}
+	stdout.Write(out)
+	return 0
 }
 
-// runImport converts another format to TOML.
+// importers are the formats import reads.
+var importers = map[string]func(string, []byte, interop.Options) (*interop.Converted, timeline.Diagnostics){
+	"timelinejs":     interop.ImportTimelineJS,
+	"timelinesetter": interop.ImportTimelineSetter,
+}
+
+// runImport converts another format to TOML, on stdout or in a new file.
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "backstory import: not available yet")
-	return 2
+	f := newFlags("import", "import timelinejs|timelinesetter INPUT [-o OUT] [--force] [--title TITLE]", stdout, stderr)
+	out := f.String("o", "", "write the chronology to the file `OUT` instead of standard output")
+	force := f.Bool("force", false, "replace OUT if it exists")
+	title := f.String("title", "", "the chronology's `TITLE` (default: the TimelineJS title slide's headline, else the INPUT file's name)")
+	rest, ok, code := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(rest) == 0 {
+		fmt.Fprintln(stderr, "backstory import: which format? backstory import timelinejs INPUT, or backstory import timelinesetter INPUT")
+		return 2
+	}
+	convert, known := importers[rest[0]]
+	if !known {
+		fmt.Fprintf(stderr, "backstory import: unknown format %q: use timelinejs (JSON or spreadsheet CSV) or timelinesetter (CSV)\n", timeline.HarmlessLine(rest[0]))
+		return 2
+	}
+	if len(rest) != 2 {
+		fmt.Fprintf(stderr, "backstory import: give one INPUT file: backstory import %s INPUT [-o OUT]\n", rest[0])
+		return 2
+	}
+	input := rest[1]
+	data, err := os.ReadFile(input)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "%s: no such file\n", timeline.HarmlessLine(input))
+		} else {
+			fmt.Fprintf(stderr, "%s: cannot read: %v\n", timeline.HarmlessLine(input), err)
+		}
+		return 1
+	}
+	if *out != "" {
+		if info, err := os.Stat(*out); err == nil && info.IsDir() {
+			fmt.Fprintf(stderr, "backstory import: %s is a folder: give -o a file name, such as %s/events.toml\n", *out, *out)
+			return 1
+		}
+	}
+	conv, diags := convert(input, data, interop.Options{Title: *title})
+	fmt.Fprint(stderr, timeline.Harmless(diags.String()))
+	if conv == nil {
+		return 1
+	}
+	if *out == "" {
+		stdout.Write(conv.TOML)
+		return 0
+	}
+	if err := safefile.Write(*out, conv.TOML, *force); err != nil {
+		fmt.Fprintf(stderr, "backstory import: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "imported %s from %s to %s; check it with: backstory check %s\n",
+		plural(conv.Chronology.Len(), "event"), input, *out, *out)
+	return 0
 }

@@ -1,0 +1,33 @@
+// Package interop moves chronologies in and out of the forms newsrooms
+// publish and keep timelines in.
+//
+// Export: Markdown (a background memo), JSON (ChronologyJSON), and
+// Knight Lab's TimelineJS3 JSON. Import: TimelineJS3 (its JSON, or its
+// Google spreadsheet template saved as CSV) and ProPublica's
+// TimelineSetter CSV, written out as a chronology's TOML by TOML, which
+// lays a file out as a person would.
+//
+// What does not survive, and why:
+//
+// TimelineJS has no fields for a summary, claims, sources, links between
+// events, people, places or more than one tag (its group). Export writes
+// them into the slide's HTML text, each in an element with a
+// "backstory-..." class, so they show on the slide and import reads them
+// back. It has no time zones (a time is exported as written, its offset
+// dropped) and no "approximate" (exported as a display_date "about ...",
+// which import reads back). An era needs an end in TimelineJS: one without
+// ends with the chronology's last event.
+//
+// Importing TimelineJS leaves out what a chronology has no place for:
+// media thumbnails, alt text and link targets, backgrounds, autolink,
+// scale, milliseconds and a time on a date before year 1 (TOML cannot
+// hold it). Media with a web address becomes a source (caption as title,
+// credit as publisher); an embedded blockquote or iframe joins the body as
+// Markdown; other media (a file path) is left out with a warning. Dates
+// must lie within the years -9999 to 9999.
+//
+// Importing TimelineSetter leaves out nothing it can read: series is a
+// tag, link a source (titled with the site's name, since the file has no
+// title for it), html and the description the body. TimelineSetter has no
+// titles: the first sentence of the description is one.
+package interop

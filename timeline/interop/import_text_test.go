@@ -1,0 +1,85 @@
+package interop
+
+import (
+	"fmt"
+	"testing"
+
+	"backstory/timeline"
+)
+
+func TestFirstSentence(t *testing.T) {
+	long := ""
+	for range 30 {
+		long += "longword "
+	}
+	for _, tc := range []struct {
+		in, want string
+		whole    bool
+	}{
+		{"One sentence.", "One sentence.", true},
+		{"First one. Second one.", "First one.", false},
+		{"Gen. Smith arrives. He leaves.", "Gen. Smith arrives.", false},
+		{"The U.S. Army arrives. Then not.", "The U.S. Army arrives.", false},
+		{"Sen. J. Doe speaks! Crowd cheers.", "Sen. J. Doe speaks!", false},
+		{"Fort Riley, Kan. Her job is survey.", "Fort Riley, Kan.", false},
+		{"Ends with 3.5 percent. Yes.", "Ends with 3.5 percent.", false},
+		{"He said \"no.\" Then left.", "He said \"no.\" Then left.", true},
+		{"Line\nbreaks   collapse.", "Line breaks collapse.", true},
+		{"", "", true},
+		{long, "longword longword longword longword longword longword longword longword longword longword longword…", false},
+	} {
+		got, whole := firstSentence(tc.in)
+		if got != tc.want || whole != tc.whole {
+			t.Errorf("firstSentence(%q) = %q, %v; want %q, %v", tc.in, got, whole, tc.want, tc.whole)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Printz v. U.S.":               "printz-v-u-s",
+		"Rózsa Péter writes recursion": "rozsa-peter-writes-recursion",
+		"Caesar's last year":           "caesars-last-year",
+		"  --  ":                       "",
+		"日本":                           "",
+		"A very long headline that goes on and on well past any id length anyone would type": "a-very-long-headline-that-goes-on-and-on-well",
+	} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHTMLToMarkdown(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"<p>One</p><p>Two</p>", "One\n\nTwo\n"},
+		{`<p>A <a href="https://example.org/x">link</a> &amp; <b>bold</b></p>`, "A [link](https://example.org/x) & **bold**\n"},
+		{"<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>", "- a\n  - b\n  - c\n- d\n"},
+		{"<ol><li>one</li><li>two<ol><li>deep</li></ol></li></ol>", "1. one\n2. two\n   1. deep\n"},
+		{"<script>alert(1)</script><p>after</p>", "after\n"},
+		{"plain * text _ here", "plain * text _ here\n"},
+		{"not *emphasis* or _this_", "not \\*emphasis* or \\_this_\n"},
+		{"<blockquote>Quoted <cite>Someone</cite></blockquote>", "> Quoted Someone\n"},
+	} {
+		if got := htmlToMarkdown(tc.in); got != tc.want {
+			t.Errorf("htmlToMarkdown(%q) =\n%q, want\n%q", tc.in, got, tc.want)
+		}
+	}
+	if got := htmlText("<b>Rome</b> &amp;\n  its <em>calendar</em>"); got != "Rome & its calendar" {
+		t.Errorf("htmlText = %q", got)
+	}
+}
+
+// tomlDateRoundTrip writes a date as TOML and reads it back.
+func tomlDateRoundTrip(d timeline.Date) (timeline.Date, error) {
+	src := fmt.Sprintf("title = \"t\"\n[[event]]\nid = \"e\"\ntitle = \"e\"\ndate = %s\n", tomlDate(d))
+	c, diags := timeline.Parse("date.toml", []byte(src))
+	if c == nil {
+		return timeline.Date{}, fmt.Errorf("%s", diags)
+	}
+	if got := c.Events[0].Date; got != d {
+		return got, fmt.Errorf("read back as %#v", got)
+	}
+	return d, nil
+}

@@ -1,0 +1,656 @@
+package interop
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"backstory/timeline"
+)
+
+// ImportTimelineJS converts a Knight Lab TimelineJS3 timeline to a
+// chronology: its JSON format, or its Google spreadsheet template saved as
+// CSV (recognised by its header row). name is the input's name in
+// diagnostics. The result is nil when the input has errors; warnings say
+// what was changed on the way.
+func ImportTimelineJS(name string, data []byte, opt Options) (*Converted, timeline.Diagnostics) {
+	im := newImporter(name, "TimelineJS", data)
+	if !im.checkText() {
+		return nil, im.diags
+	}
+	if first := bytes.TrimLeft(im.data, " \t\r\n")[0]; first == '{' || first == '[' {
+		im.format = "TimelineJS JSON"
+		im.timelineJSON()
+	} else {
+		im.format = "TimelineJS spreadsheet"
+		im.timelineSheet()
+	}
+	return im.finish(opt)
+}
+
+// slide is a TimelineJS slide as read from JSON or a spreadsheet row, its
+// text still HTML.
+type slide struct {
+	label string // "event 3", for messages
+	pos   timeline.Position
+	// startName and endName are what messages call the dates; "" for
+	// start_date and end_date
+	startName, endName string
+	start, end         dateParts
+	displayDate        field
+	headline           field
+	text               field
+	mediaURL           field
+	caption            string
+	credit             string
+	mediaTitle         string
+	group              string
+	uniqueID           string
+}
+
+func (s slide) startKey() string { return cmp.Or(s.startName, "start_date") }
+func (s slide) endKey() string   { return cmp.Or(s.endName, "end_date") }
+
+// field is one value as the input gave it, and where.
+type field struct {
+	s   string
+	pos timeline.Position
+}
+
+// dateParts is a TimelineJS date object (or a spreadsheet's Year, Month,
+// Day and Time cells): each part as text, "" when absent.
+type dateParts struct {
+	given                                  bool
+	pos                                    timeline.Position
+	year, month, day, hour, minute, second field
+	display                                string
+}
+
+// --- JSON -----------------------------------------------------------------
+
+func (im *importer) timelineJSON() {
+	root, err := parseJSON(im.data)
+	if err != nil {
+		var se *jsonSyntaxError
+		if errors.As(err, &se) {
+			im.errorf(im.at(se.off), "%s", se.msg)
+		} else {
+			im.errorf(timeline.Position{File: im.name}, "%v", err)
+		}
+		return
+	}
+	if root.kind != jsonObject {
+		im.errorf(im.at(root.off), `a TimelineJS file is a JSON object such as {"title": {...}, "events": [...]}, not %s`, root.describe())
+		return
+	}
+	title := root.get("title")
+	if title != nil {
+		if title.kind != jsonObject {
+			im.errorf(im.at(title.off), "title must be a slide object, not %s", title.describe())
+		} else {
+			before := im.errors
+			if s := im.jsonSlide(title, "the title slide"); im.errors == before {
+				im.titleSlide(s)
+			}
+		}
+	}
+	events := root.get("events")
+	switch {
+	case events == nil && title == nil:
+		im.errorf(im.at(root.off), `no "events" list and no "title": this is not a TimelineJS timeline`)
+	case events != nil && events.kind != jsonArray:
+		im.errorf(im.at(events.off), `"events" must be a list of slides, not %s`, events.describe())
+	case events != nil:
+		for i, v := range events.items {
+			label := fmt.Sprintf("event %d", i+1)
+			if v.kind != jsonObject {
+				im.errorf(im.at(v.off), "%s must be a slide object, not %s", label, v.describe())
+				continue
+			}
+			// a slide with a wrong type is reported once, not again as
+			// missing what it got wrong
+			before := im.errors
+			if s := im.jsonSlide(v, label); im.errors == before {
+				im.event(s)
+			}
+		}
+	}
+	if eras := root.get("eras"); eras != nil {
+		if eras.kind != jsonArray {
+			im.errorf(im.at(eras.off), `"eras" must be a list, not %s`, eras.describe())
+			return
+		}
+		for i, v := range eras.items {
+			label := fmt.Sprintf("era %d", i+1)
+			if v.kind != jsonObject {
+				im.errorf(im.at(v.off), "%s must be an object, not %s", label, v.describe())
+				continue
+			}
+			before := im.errors
+			if s := im.jsonSlide(v, label); im.errors == before {
+				im.era(s)
+			}
+		}
+	}
+}
+
+// jsonSlide reads a slide (or era) object; wrong types are reported.
+func (im *importer) jsonSlide(v *jsonValue, label string) slide {
+	s := slide{label: label, pos: im.at(v.off)}
+	text := im.jsonObject(v, "text", label)
+	s.headline = im.jsonText(text, "headline", label+": text")
+	if s.headline.s != "" {
+		s.label = fmt.Sprintf("%s (%q)", label, clip(htmlText(s.headline.s), 40))
+	}
+	s.text = im.jsonText(text, "text", s.label+": text")
+	s.start = im.jsonDate(v, "start_date", s.label)
+	s.end = im.jsonDate(v, "end_date", s.label)
+	s.displayDate = im.jsonText(v, "display_date", s.label)
+	media := im.jsonObject(v, "media", s.label)
+	s.mediaURL = im.jsonText(media, "url", s.label+": media")
+	s.caption = im.jsonText(media, "caption", s.label+": media").s
+	s.credit = im.jsonText(media, "credit", s.label+": media").s
+	s.mediaTitle = im.jsonText(media, "title", s.label+": media").s
+	s.group = im.jsonText(v, "group", s.label).s
+	s.uniqueID = im.jsonText(v, "unique_id", s.label).s
+	return s
+}
+
+func (im *importer) jsonObject(v *jsonValue, key, label string) *jsonValue {
+	x := v.get(key)
+	if x != nil && x.kind != jsonObject {
+		im.errorf(im.at(x.off), "%s: %s must be an object, not %s", label, key, x.describe())
+		return nil
+	}
+	return x
+}
+
+// jsonText reads a text value; a number is read as its digits, as
+// JavaScript would show it.
+func (im *importer) jsonText(v *jsonValue, key, label string) field {
+	x := v.get(key)
+	if x == nil {
+		return field{}
+	}
+	switch x.kind {
+	case jsonString:
+		return field{x.str, im.at(x.off)}
+	case jsonNumber:
+		return field{x.num.String(), im.at(x.off)}
+	}
+	im.errorf(im.at(x.off), "%s: %s must be text, not %s", label, key, x.describe())
+	return field{}
+}
+
+func (im *importer) jsonDate(v *jsonValue, key, label string) dateParts {
+	x := im.jsonObject(v, key, label)
+	if x == nil {
+		return dateParts{}
+	}
+	d := dateParts{given: true, pos: im.at(x.off)}
+	part := func(name string) field {
+		p := x.get(name)
+		if p == nil {
+			return field{}
+		}
+		switch p.kind {
+		case jsonNumber:
+			return field{p.num.String(), im.at(p.off)}
+		case jsonString:
+			return field{strings.TrimSpace(p.str), im.at(p.off)}
+		}
+		im.errorf(im.at(p.off), "%s: %s: %s must be a number, not %s", label, key, name, p.describe())
+		return field{}
+	}
+	d.year, d.month, d.day = part("year"), part("month"), part("day")
+	d.hour, d.minute, d.second = part("hour"), part("minute"), part("second")
+	d.display = im.jsonText(x, "display_date", label+": "+key).s
+	return d
+}
+
+// --- the spreadsheet ----------------------------------------------------
+
+// sheetColumns are the spreadsheet template's headers, as TimelineJS
+// matches them: lower case, without spaces.
+var sheetColumns = []string{"year", "month", "day", "time", "endyear", "endmonth", "endday", "endtime",
+	"displaydate", "headline", "text", "media", "mediacredit", "mediacaption", "mediathumbnail", "type", "group", "background"}
+
+func (im *importer) timelineSheet() {
+	r := csv.NewReader(bytes.NewReader(im.data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		im.csvError(err)
+		return
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		key := strings.ToLower(strings.Join(strings.Fields(h), ""))
+		if _, dup := cols[key]; !dup {
+			cols[key] = i
+		}
+	}
+	_, hasYear := cols["year"]
+	_, hasHeadline := cols["headline"]
+	if !hasYear || !hasHeadline {
+		_, hasDate := cols["date"]
+		_, hasDesc := cols["description"]
+		if hasDate && hasDesc {
+			im.errorf(timeline.Position{File: im.name, Line: 1}, "this looks like a TimelineSetter file (date, description, ...): use backstory import timelinesetter")
+			return
+		}
+		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineJS timeline: a JSON file starts with {, and a spreadsheet's first row is its headers: Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
+		return
+	}
+	titled := false
+	for row := 2; ; row++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			im.csvError(err)
+			return
+		}
+		line, _ := r.FieldPos(0)
+		get := func(name string) field {
+			i, ok := cols[name]
+			if !ok || i >= len(rec) {
+				return field{pos: timeline.Position{File: im.name, Line: line}}
+			}
+			l, c := r.FieldPos(i)
+			return field{strings.TrimSpace(rec[i]), im.atByteCol(l, c)}
+		}
+		blank := true
+		for _, f := range rec {
+			if strings.TrimSpace(f) != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		kind := strings.ToLower(get("type").s)
+		label := fmt.Sprintf("row %d", row)
+		if kind == "era" {
+			label = fmt.Sprintf("era on row %d", row)
+		}
+		s := slide{label: label, pos: timeline.Position{File: im.name, Line: line}}
+		s.headline, s.text = get("headline"), get("text")
+		if h := htmlText(s.headline.s); h != "" {
+			s.label = fmt.Sprintf("%s (%q)", label, clip(h, 40))
+		}
+		before := im.errors
+		s.start = im.sheetDate(s.label, get("year"), get("month"), get("day"), get("time"))
+		s.end = im.sheetDate(s.label, get("endyear"), get("endmonth"), get("endday"), get("endtime"))
+		s.startName, s.endName = "date", "end date"
+		if im.errors > before {
+			continue
+		}
+		s.displayDate = get("displaydate")
+		s.mediaURL = get("media")
+		s.credit, s.caption = get("mediacredit").s, get("mediacaption").s
+		s.group = get("group").s
+		switch {
+		case kind == "title" && !titled:
+			titled = true
+			im.titleSlide(s)
+		case kind == "title":
+			im.warnf(s.pos, "%s: a second title row; it is read as an event", s.label)
+			im.event(s)
+		case kind == "era":
+			im.era(s)
+		default:
+			im.event(s)
+		}
+	}
+}
+
+// sheetDate reads a spreadsheet's date cells; the Time cell ("13:30",
+// "1:30 PM") gives the hour, minute and second.
+func (im *importer) sheetDate(label string, year, month, day, clock field) dateParts {
+	d := dateParts{pos: year.pos, year: year, month: month, day: day}
+	d.given = year.s != "" || month.s != "" || day.s != "" || clock.s != ""
+	for _, p := range []*field{&d.year, &d.month, &d.day} {
+		p.s = strings.NewReplacer(",", "", " ", "").Replace(p.s) // TimelineJS reads "1,815" as 1815
+	}
+	if clock.s != "" {
+		h, m, s, ok := parseClock(clock.s)
+		if !ok {
+			im.errorf(clock.pos, "%s: cannot read the time %q: write it as 13:30 or 1:30 PM", label, clock.s)
+		} else {
+			d.hour = field{strconv.Itoa(h), clock.pos}
+			d.minute = field{strconv.Itoa(m), clock.pos}
+			d.second = field{strconv.Itoa(s), clock.pos}
+		}
+	}
+	return d
+}
+
+func (im *importer) csvError(err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			msg += ` (in CSV a field with a quote is written in quotes, and its quotes doubled: "say ""hi""")`
+		}
+		im.errorf(im.atByteCol(pe.Line, pe.Column), "CSV syntax: %s", msg)
+		return
+	}
+	im.errorf(timeline.Position{File: im.name}, "cannot read the CSV: %v", err)
+}
+
+// --- slides to the chronology --------------------------------------------
+
+// titleSlide makes the title slide the chronology's title and description.
+func (im *importer) titleSlide(s slide) {
+	im.title = htmlText(s.headline.s)
+	im.description = htmlToMarkdown(s.text.s)
+	if u, ok := webAddress(s.mediaURL.s); ok {
+		line := fmt.Sprintf("[%s](<%s>)", markdownText(mediaTitle(s, u)), u)
+		if credit := htmlText(s.credit); credit != "" {
+			line += " (" + markdownText(credit) + ")"
+		}
+		im.description = joinMarkdown(im.description, line)
+	}
+}
+
+func (im *importer) era(s slide) {
+	title := htmlText(s.headline.s)
+	if title == "" {
+		title = fmt.Sprintf("Era %d", len(im.eras)+1)
+		im.warnf(s.pos, "%s has no headline; it is called %q", s.label, title)
+	}
+	if !s.start.given {
+		im.errorf(s.pos, "%s: missing %s: an era needs one with a year", s.label, s.startKey())
+		return
+	}
+	start, ok1 := im.date(s.label, s.startKey(), s.start)
+	end, ok2 := im.date(s.label, s.endKey(), s.end)
+	if !ok1 || !ok2 {
+		return
+	}
+	if !end.IsZero() && end.Last() < start.First() {
+		im.errorf(s.end.pos, "%s: %s %s is before %s %s", s.label, s.endKey(), end, s.startKey(), start)
+		return
+	}
+	im.eras = append(im.eras, timeline.Era{Title: title, Start: start, End: end})
+}
+
+func (im *importer) event(s slide) {
+	if !s.start.given {
+		im.errorf(s.pos, "%s: missing %s: every event needs one with at least a year", s.label, s.startKey())
+		return
+	}
+	date, ok1 := im.date(s.label, s.startKey(), s.start)
+	end, ok2 := im.date(s.label, s.endKey(), s.end)
+	if !ok1 || !ok2 {
+		return
+	}
+	if !end.IsZero() && end.Last() < date.First() {
+		im.errorf(s.end.pos, "%s: %s %s is before %s %s", s.label, s.endKey(), end, s.startKey(), date)
+		return
+	}
+	e := &timeline.Event{Date: date, End: end}
+	body, x := splitSlideText(s.text.s)
+	e.Body, e.Summary = body, x.summary
+	e.People, e.Places = x.people, x.places
+	e.Links = x.links
+	e.Title = htmlText(s.headline.s)
+	if e.Title == "" {
+		e.Title, _ = firstSentence(markdownPlain(body))
+		if e.Title == "" {
+			e.Title = "Untitled event of " + date.Format()
+		}
+		im.warnf(s.pos, "%s has no headline; its title is %q", s.label, e.Title)
+	}
+	if group := oneLine(s.group); group != "" {
+		e.Tags = append(e.Tags, group)
+	}
+	for _, t := range x.tags {
+		if !contains(e.Tags, t) {
+			e.Tags = append(e.Tags, t)
+		}
+	}
+	e.DisplayDate = htmlText(s.displayDate.s)
+	if e.DisplayDate == "" {
+		e.DisplayDate = oneLine(s.start.display)
+		if end := oneLine(s.end.display); end != "" && e.DisplayDate != "" {
+			e.DisplayDate += " – " + end
+		}
+	}
+	e.Approximate = x.approximate
+	if rest, ok := strings.CutPrefix(e.DisplayDate, "about "); ok && rest == dateRange(date, end) {
+		// what export writes for an approximate date without a display date
+		e.Approximate, e.DisplayDate = true, ""
+	}
+	if m := strings.TrimSpace(s.mediaURL.s); m != "" {
+		if u, ok := webAddress(m); ok {
+			e.Sources = append(e.Sources, timeline.Source{Title: mediaTitle(s, u), Publisher: htmlText(s.credit), URL: u})
+		} else if strings.HasPrefix(m, "<") {
+			// an embed (a blockquote, an iframe): its text joins the body
+			e.Body = joinMarkdown(e.Body, htmlToMarkdown(m))
+		} else {
+			im.warnf(s.mediaURL.pos, "%s: media %q is not a web address (http or https) and is left out", s.label, clip(m, 60))
+		}
+	}
+	for _, src := range x.sources {
+		if src.URL != "" {
+			if _, ok := webAddress(src.URL); !ok {
+				im.warnf(s.pos, "%s: source %q: %q is not a web address; the address is left out", s.label, src.Title, src.URL)
+				src.URL = ""
+			}
+		}
+		if src.Title == "" {
+			src.Title = hostOf(src.URL)
+		}
+		if src.Title == "" || (src.URL != "" && hasSource(e.Sources, src.URL)) {
+			continue
+		}
+		e.Sources = append(e.Sources, src)
+	}
+	for _, c := range x.claims {
+		if !contains(timeline.ClaimStatuses, c.Status) {
+			im.warnf(s.pos, "%s: claim %q: unknown status %q; it is marked unverified", s.label, clip(c.Text, 40), c.Status)
+			c.Status = timeline.Unverified
+		}
+		if strings.TrimSpace(c.Text) != "" {
+			e.Claims = append(e.Claims, c)
+		}
+	}
+	im.events = append(im.events, &draft{e: e, pos: s.pos, label: s.label, uniqueID: strings.TrimSpace(s.uniqueID), idBase: e.Title})
+}
+
+// date reads a TimelineJS date; what is wrong is reported at the part.
+func (im *importer) date(label, key string, d dateParts) (timeline.Date, bool) {
+	if !d.given {
+		return timeline.Date{}, true
+	}
+	ok := true
+	bad := func(f field, format string, args ...any) {
+		im.errorf(f.pos, "%s: %s: %s", label, key, fmt.Sprintf(format, args...))
+		ok = false
+	}
+	num := func(f field, name string, lo, hi int) int {
+		if f.s == "" {
+			return 0
+		}
+		n, err := strconv.Atoi(f.s)
+		if err != nil {
+			bad(f, "%s must be a whole number, not %q", name, f.s)
+			return 0
+		}
+		if n < lo || n > hi {
+			bad(f, "%s %d is not between %d and %d", name, n, lo, hi)
+			return 0
+		}
+		return n
+	}
+	if d.year.s == "" {
+		pos := d.year
+		if pos.pos.Line == 0 {
+			pos.pos = d.pos
+		}
+		bad(pos, "missing year: a date needs at least a year (BCE years are negative: -44)")
+		return timeline.Date{}, false
+	}
+	year := num(d.year, "year", -9999, 9999)
+	month := num(d.month, "month", 1, 12)
+	day := num(d.day, "day", 1, 31)
+	if !ok {
+		return timeline.Date{}, false
+	}
+	if day != 0 && month == 0 {
+		bad(d.day, "a day needs a month: give the month, or leave the day out")
+		return timeline.Date{}, false
+	}
+	iso := fmt.Sprintf("%04d", year)
+	if year < 0 {
+		iso = fmt.Sprintf("-%04d", -year)
+	}
+	if month != 0 {
+		iso += fmt.Sprintf("-%02d", month)
+	}
+	if day != 0 {
+		iso += fmt.Sprintf("-%02d", day)
+	}
+	date, err := timeline.ParseDate(iso)
+	if err != nil {
+		bad(d.day, "%v", strings.TrimPrefix(err.Error(), "bad date "))
+		return timeline.Date{}, false
+	}
+	if day != 0 && d.hour.s != "" && year >= 1 {
+		h := num(d.hour, "hour", 0, 23)
+		m := num(d.minute, "minute", 0, 59)
+		sec := num(d.second, "second", 0, 59)
+		if !ok {
+			return timeline.Date{}, false
+		}
+		date.Clock = fmt.Sprintf("%02d:%02d", h, m)
+		if sec != 0 {
+			date.Clock += fmt.Sprintf(":%02d", sec)
+		}
+	}
+	return date, true
+}
+
+// dateRange is a date or span as When shows it.
+func dateRange(date, end timeline.Date) string {
+	s := date.Format()
+	if !end.IsZero() {
+		s += " – " + end.Format()
+	}
+	return s
+}
+
+// parseClock reads "13:30", "13:30:15", "1:30 PM", "1 pm", "1:30:15.250 a.m.".
+func parseClock(s string) (h, m, sec int, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	clock := strings.TrimRight(s, "apm. ")
+	meridiem := strings.ReplaceAll(strings.ReplaceAll(s[len(clock):], ".", ""), " ", "")
+	if strings.HasSuffix(clock, ".") || (meridiem != "" && meridiem != "am" && meridiem != "pm") {
+		return 0, 0, 0, false
+	}
+	s = clock
+	pm, am := meridiem == "pm", meridiem == "am"
+	parts := strings.Split(s, ":")
+	if len(parts) > 3 || parts[0] == "" {
+		return 0, 0, 0, false
+	}
+	if len(parts) == 3 {
+		parts[2], _, _ = strings.Cut(parts[2], ".") // milliseconds are not kept
+	}
+	nums := make([]int, 3)
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || len(p) > 2 || (i > 0 && len(p) != 2) {
+			return 0, 0, 0, false
+		}
+		nums[i] = n
+	}
+	h, m, sec = nums[0], nums[1], nums[2]
+	if am || pm {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, false
+		}
+		h %= 12
+		if pm {
+			h += 12
+		}
+	}
+	if h > 23 || m > 59 || sec > 59 {
+		return 0, 0, 0, false
+	}
+	return h, m, sec, true
+}
+
+// webAddress returns s as an http(s) URL ("//host/..." taken as https),
+// and whether it is one.
+func webAddress(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "//") {
+		s = "https:" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \n\t") {
+		return s, false
+	}
+	return s, true
+}
+
+// mediaTitle is what to call a slide's media as a source: its caption,
+// else its title, else the web site it is on.
+func mediaTitle(s slide, u string) string {
+	for _, t := range []string{s.caption, s.mediaTitle} {
+		if t := htmlText(t); t != "" {
+			return t
+		}
+	}
+	return hostOf(u)
+}
+
+// hostOf returns a URL's host name without "www.".
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
+}
+
+func hasSource(sources []timeline.Source, u string) bool {
+	for _, s := range sources {
+		if s.URL == u {
+			return true
+		}
+	}
+	return false
+}
+
+func contains[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// markdownText escapes plain text for use inside Markdown link text.
+func markdownText(s string) string { return markdownEscaper.Replace(s) }
+
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`, "`", "\\`", "<", `\<`)
+
+// markdownPlain is Markdown as text, for making a title from a body.
+func markdownPlain(md string) string {
+	if md == "" {
+		return ""
+	}
+	return nodeText(parseHTML(renderMarkdown(md)), false)
+}

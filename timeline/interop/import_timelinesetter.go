@@ -1,0 +1,165 @@
+package interop
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"backstory/timeline"
+)
+
+// ImportTimelineSetter converts a ProPublica TimelineSetter CSV (columns
+// date, display_date, description, link, series, html, found by their
+// headers) to a chronology. Each row is an event: its date read from the
+// human forms TimelineSetter accepts (see ParseHumanDate), its title the
+// first sentence of the description, its body the html (converted to
+// Markdown) above the whole description, series as its tag, link as its
+// source. The result is nil when the input has errors.
+func ImportTimelineSetter(name string, data []byte, opt Options) (*Converted, timeline.Diagnostics) {
+	im := newImporter(name, "TimelineSetter CSV", data)
+	if !im.checkText() {
+		return nil, im.diags
+	}
+	im.timelineSetter()
+	return im.finish(opt)
+}
+
+func (im *importer) timelineSetter() {
+	r := csv.NewReader(bytes.NewReader(im.data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		im.csvError(err)
+		return
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		key := strings.ToLower(strings.TrimSpace(h))
+		if _, dup := cols[key]; !dup && key != "" {
+			cols[key] = i
+		}
+	}
+	_, hasDate := cols["date"]
+	_, hasDesc := cols["description"]
+	_, hasHTML := cols["html"]
+	if !hasDate || (!hasDesc && !hasHTML) {
+		_, hasYear := cols["year"]
+		_, hasHeadline := cols["headline"]
+		if hasYear && hasHeadline {
+			im.errorf(timeline.Position{File: im.name, Line: 1}, "this looks like a TimelineJS spreadsheet (Year, Headline, ...): use backstory import timelinejs")
+			return
+		}
+		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineSetter file: its first row must be the headers date, display_date, description, link, series, html")
+		return
+	}
+	for row := 2; ; row++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			im.csvError(err)
+			return
+		}
+		line, _ := r.FieldPos(0)
+		get := func(name string) field {
+			i, ok := cols[name]
+			if !ok || i >= len(rec) {
+				return field{pos: timeline.Position{File: im.name, Line: line}}
+			}
+			l, c := r.FieldPos(i)
+			return field{strings.TrimSpace(rec[i]), im.atByteCol(l, c)}
+		}
+		blank := true
+		for _, f := range rec {
+			if strings.TrimSpace(f) != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		im.setterRow(fmt.Sprintf("row %d", row), timeline.Position{File: im.name, Line: line},
+			get("date"), get("display_date"), get("description"), get("link"), get("series"), get("html"))
+	}
+}
+
+func (im *importer) setterRow(label string, pos timeline.Position, date, display, desc, link, series, htmlField field) {
+	if date.s == "" {
+		im.errorf(date.pos, "%s: missing date: every event needs one, such as March 20, 2010", label)
+		return
+	}
+	d, approximate, err := ParseHumanDate(date.s)
+	if err != nil {
+		im.errorf(date.pos, "%s: %v", label, err)
+		return
+	}
+	e := &timeline.Event{Date: d, Approximate: approximate, DisplayDate: oneLine(display.s)}
+	// The description is plain text unless it has tags; either way it
+	// goes through the HTML converter, which escapes what Markdown would
+	// misread.
+	descHTML := desc.s
+	if !looksLikeHTML(descHTML) {
+		descHTML = plainToHTML(descHTML)
+	}
+	descText := htmlText(descHTML)
+	title, whole := firstSentence(descText)
+	if title == "" {
+		title, whole = firstSentence(htmlText(htmlField.s))
+		whole = false // the html is kept as the body
+	}
+	if title == "" {
+		title = "Untitled event of " + d.Format()
+		im.warnf(pos, "%s has no description; its title is %q", label, title)
+	}
+	e.Title = title
+	// the html goes above the description, as TimelineSetter shows it;
+	// a description that is all title is not repeated
+	e.Body = htmlToMarkdown(htmlField.s)
+	if !whole || e.Body != "" {
+		e.Body = joinMarkdown(e.Body, htmlToMarkdown(descHTML))
+	}
+	if s := oneLine(series.s); s != "" {
+		e.Tags = []string{s}
+	}
+	if link.s != "" {
+		if u, ok := webAddress(link.s); ok {
+			e.Sources = []timeline.Source{{Title: hostOf(u), URL: u}}
+		} else {
+			im.warnf(link.pos, "%s: link %q is not a web address (http or https) and is left out", label, clip(link.s, 60))
+		}
+	}
+	im.events = append(im.events, &draft{e: e, pos: pos, label: label, idBase: title})
+}
+
+// looksLikeHTML reports whether text has a tag or a character reference,
+// so that it is read as HTML rather than as plain text.
+func looksLikeHTML(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch {
+		case s[i] == '<' && (s[i+1] == '/' || s[i+1] == '!' || isASCIILetter(s[i+1])):
+			return true
+		case s[i] == '&' && strings.Contains(s[i:min(len(s), i+10)], ";"):
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// plainToHTML writes plain text as HTML paragraphs: a blank line between
+// paragraphs, a line break within one.
+func plainToHTML(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	for _, para := range strings.Split(s, "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(para), "\n", "<br>") + "</p>")
+		}
+	}
+	return b.String()
+}
