@@ -54,7 +54,7 @@ func (e *Event) ToJSON() JSONEvent {
 		Tags: e.Tags, People: e.People, Places: e.Places, Body: e.Body,
 	}
 	for _, l := range e.Links {
-		j.Links = append(j.Links, JSONLink{To: l.To, Note: l.Note})
+		j.Links = append(j.Links, JSONLink(l))
 	}
 	for _, s := range e.Sources {
 		j.Sources = append(j.Sources, JSONSource{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String(), Quote: s.Quote})

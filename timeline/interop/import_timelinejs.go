@@ -216,11 +216,6 @@ func (im *importer) jsonDate(v *jsonValue, key, label string) dateParts {
 
 // --- the spreadsheet ----------------------------------------------------
 
-// sheetColumns are the spreadsheet template's headers, as TimelineJS
-// matches them: lower case, without spaces.
-var sheetColumns = []string{"year", "month", "day", "time", "endyear", "endmonth", "endday", "endtime",
-	"displaydate", "headline", "text", "media", "mediacredit", "mediacaption", "mediathumbnail", "type", "group", "background"}
-
 func (im *importer) timelineSheet() {
 	r := csv.NewReader(bytes.NewReader(im.data))
 	r.FieldsPerRecord = -1

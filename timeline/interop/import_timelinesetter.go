@@ -108,8 +108,9 @@ func (im *importer) setterRow(label string, pos timeline.Position, date, display
 	descText := htmlText(descHTML)
 	title, whole := firstSentence(descText)
 	if title == "" {
-		title, whole = firstSentence(htmlText(htmlField.s))
-		whole = false // the html is kept as the body
+		// the html is kept as the body, so nothing of it is dropped
+		title, _ = firstSentence(htmlText(htmlField.s))
+		whole = false
 	}
 	if title == "" {
 		title = "Untitled event of " + d.Format()
