@@ -7,12 +7,17 @@ import (
 )
 
 // When returns the event's date as people read it: its display_date if it
-// has one, else the date or span at its precision, marked "about" when
-// approximate.
+// has one, else its Span text.
 func (e *Event) When() string {
 	if e.DisplayDate != "" {
 		return e.DisplayDate
 	}
+	return e.SpanText()
+}
+
+// SpanText returns the date or span at its precision ("24 Feb 2018",
+// "25 Feb 2018 – 28 Feb 2018"), marked "about" when approximate.
+func (e *Event) SpanText() string {
 	s := e.Date.Format()
 	if !e.End.IsZero() {
 		s += " – " + e.End.Format()
@@ -37,7 +42,7 @@ func (e *Event) Targets() []string {
 }
 
 // EventMarkdown writes an event as a Markdown document: title, date, tags,
-// people, places, body, claims, numbered sources, numbered links and the
+// people, places, summary (in italics), body, claims, numbered sources, numbered links and the
 // events that refer to it (numbered after the links, as Targets). All text
 // from the file is made Harmless.
 func EventMarkdown(c *Chronology, e *Event) string {
@@ -46,7 +51,7 @@ func EventMarkdown(c *Chronology, e *Event) string {
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
 	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
 	if e.DisplayDate != "" {
-		fmt.Fprintf(&b, " (%s)", e.dateRange())
+		fmt.Fprintf(&b, " (%s)", e.SpanText())
 	}
 	b.WriteString("\n\n")
 	meta := []struct {
@@ -64,8 +69,8 @@ func EventMarkdown(c *Chronology, e *Event) string {
 	if wrote {
 		b.WriteString("\n")
 	}
-	if e.Summary != "" && e.Body == "" {
-		fmt.Fprintf(&b, "%s\n\n", h(strings.TrimSpace(e.Summary)))
+	if summary := strings.TrimSpace(e.Summary); summary != "" {
+		fmt.Fprintf(&b, "*%s*\n\n", escapeInline(HarmlessLine(summary)))
 	}
 	if body := strings.TrimSpace(e.Body); body != "" {
 		fmt.Fprintf(&b, "%s\n\n", h(body))
@@ -111,14 +116,6 @@ func EventMarkdown(c *Chronology, e *Event) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func (e *Event) dateRange() string {
-	s := e.Date.Format()
-	if !e.End.IsZero() {
-		s += " – " + e.End.Format()
-	}
-	return s
-}
-
 // sourceLine is "Title, Publisher, 22 Jan 2025: <url>".
 func sourceLine(s Source) string {
 	parts := []string{"*" + escapeInline(HarmlessLine(s.Title)) + "*"}
@@ -139,7 +136,9 @@ func sourceLine(s Source) string {
 func targetLine(c *Chronology, id, note string) string {
 	line := "`" + HarmlessLine(id) + "`"
 	if t := c.Event(id); t != nil {
-		line = fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(t.Title)), escapeInline(HarmlessLine(t.When())))
+		// the date, not a display_date, which may be long or have its own
+		// parentheses
+		line = fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(t.Title)), t.SpanText())
 	}
 	if note != "" {
 		line += " — " + escapeInline(HarmlessLine(note))
