@@ -65,7 +65,52 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runInit(args[1:], stdout, stderr)
 		}
 	}
+	if cmd := mistypedCommand(args[0]); cmd != "" {
+		fmt.Fprintf(stderr, "backstory: unknown command %q (did you mean %s?); backstory --help lists the commands\n", args[0], cmd)
+		return 2
+	}
 	return runTUI(args, stdout, stderr)
+}
+
+// commands are the names of the subcommands.
+var commands = []string{"check", "list", "show", "export", "import", "init", "help", "version"}
+
+// mistypedCommand returns the command that arg was probably meant to be, if
+// arg is not a file or folder and is a letter or two away from one.
+func mistypedCommand(arg string) string {
+	if arg == "" || strings.ContainsAny(arg, `/\.`) || strings.HasPrefix(arg, "-") {
+		return ""
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return ""
+	}
+	for _, c := range commands {
+		if editDistance(arg, c) <= 2 {
+			return c
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance of two short words.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // flags is a command's flag set and where its messages go.
@@ -77,6 +122,7 @@ type flags struct {
 // newFlags makes the flag set of a command whose usage line is synopsis.
 func newFlags(name, synopsis string, stdout, stderr io.Writer) flags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: backstory %s\n", synopsis)
 		fs.PrintDefaults()
@@ -101,6 +147,10 @@ func (f flags) parse(args []string) ([]string, bool, int) {
 			}
 			f.stderr.Write(msg.Bytes())
 			return nil, false, 2
+		}
+		if v := f.Lookup("version"); v != nil && v.Value.String() == "true" {
+			fmt.Fprintf(f.stdout, "backstory %s\n", version)
+			return nil, false, 0
 		}
 		args = f.Args()
 		if len(args) == 0 {
@@ -130,12 +180,31 @@ func loadChronology(paths []string, progress func(done, total int64)) (*timeline
 			return c, diags, "built-in chronology"
 		}
 	}
+	paths = distinct(paths)
 	c, diags := timeline.LoadProgress(paths, progress)
 	label := strings.Join(paths, ", ")
 	if c != nil && len(c.Files) == 1 {
 		label = c.Files[0]
 	}
 	return c, diags, label
+}
+
+// distinct drops paths that name a file or folder given before them, so
+// that the same file given twice is not read twice.
+func distinct(paths []string) []string {
+	seen := map[string]bool{}
+	out := paths[:0:0]
+	for _, p := range paths {
+		key := filepath.Clean(p)
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // loadOrReport loads like loadChronology and prints the diagnostics to

@@ -33,7 +33,7 @@ func Write(path string, data []byte, overwrite bool) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write in %s: %w", dir, unwrapPath(err))
 	}
 	done := false
 	defer func() {
@@ -76,4 +76,13 @@ func Write(path string, data []byte, overwrite bool) error {
 		d.Close()
 	}
 	return nil
+}
+
+// unwrapPath drops the temporary file's name from an error about it.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
