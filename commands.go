@@ -65,9 +65,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runInit(args[1:], stdout, stderr)
 		}
 	}
-	if cmd := mistypedCommand(args[0]); cmd != "" {
-		fmt.Fprintf(stderr, "backstory: unknown command %q (did you mean %s?); backstory --help lists the commands\n", args[0], cmd)
-		return 2
+	if len(args) > 0 {
+		if cmd := mistypedCommand(args[0]); cmd != "" {
+			fmt.Fprintf(stderr, "backstory: unknown command %q (did you mean %s?); backstory --help lists the commands\n", args[0], cmd)
+			return 2
+		}
 	}
 	return runTUI(args, stdout, stderr)
 }
