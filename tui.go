@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,9 +14,11 @@ import (
 
 // runTUI starts the viewer on the files and folders in args (see
 // loadChronology for what none means). The first frame shows at once; the
-// chronology loads behind it. Exit status: 0 after q; 1 when the data does
-// not load (its diagnostics go to stderr once the terminal is restored) or
-// --event names no event; 2 for a bad flag or a malformed -q.
+// chronology loads behind it. The files are watched and read again on
+// every save; e opens the editor at the selected event. Exit status: 0
+// after q; 1 when the data does not load at start (its diagnostics go to
+// stderr once the terminal is restored) or --event names no event; 2 for
+// a bad flag or a malformed -q.
 func runTUI(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("", "[flags] [FILE|DIR ...]", stdout, stderr)
 	query := fs.String("q", "", "start with the timeline filtered by `QUERY` (see backstory list -h)")
@@ -36,6 +39,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "backstory: -q: %v\n", err)
 		return 2
 	}
+	paths = viewerPaths(paths)
 	m := ui.New(ui.Options{
 		Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
 			return loadChronology(paths, progress)
@@ -44,17 +48,36 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		EventID: strings.TrimSpace(*event),
 		Style:   *style,
 		NoMouse: *noMouse,
+		Paths:   paths,
 	})
 	final, err := tea.NewProgram(m).Run()
+	fm, ok := final.(ui.Model)
+	if ok {
+		fm.Close()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "backstory: %v\n", err)
 		return 1
 	}
-	fm, ok := final.(ui.Model)
 	if !ok {
 		return 1
 	}
 	code, msg := fm.Exit()
 	fmt.Fprint(stderr, msg)
 	return code
+}
+
+// viewerPaths returns the files and folders the viewer reads, watches and
+// edits: those given, or with none ./events.toml when it exists, or none
+// at all for the built-in chronology. The choice is made once, at start:
+// when ./events.toml is deleted later the viewer must say so and keep the
+// last good data, not fall back to the built-in chronology.
+func viewerPaths(args []string) []string {
+	if len(args) > 0 {
+		return args
+	}
+	if _, err := os.Stat("events.toml"); err == nil {
+		return []string{"events.toml"}
+	}
+	return nil
 }

@@ -30,6 +30,12 @@ var sockSafe = regexp.MustCompile(`[^A-Za-z0-9]+`)
 // startTUI runs bin with args in a w x h terminal, in dir.
 func startTUI(t *testing.T, bin, dir string, w, h int, args ...string) *tmuxTerm {
 	t.Helper()
+	return startTUIEnv(t, bin, dir, w, h, nil, args...)
+}
+
+// startTUIEnv is startTUI with more environment variables (NAME=value).
+func startTUIEnv(t *testing.T, bin, dir string, w, h int, env []string, args ...string) *tmuxTerm {
+	t.Helper()
 	tt := &tmuxTerm{t: t, sock: fmt.Sprintf("bs-%d-%s", os.Getpid(), sockSafe.ReplaceAllString(t.Name(), "-"))}
 	conf := filepath.Join(t.TempDir(), "tmux.conf")
 	if err := os.WriteFile(conf, []byte("set -g remain-on-exit on\nset -g status off\n"), 0o644); err != nil {
@@ -39,7 +45,11 @@ func startTUI(t *testing.T, bin, dir string, w, h int, args ...string) *tmuxTerm
 	// pane_dead_status is not reliable when tmux is started from a Go test
 	// (seen missing for good), and a pane whose process ends at once can
 	// lose its last output.
-	cmdline := "env TERM=xterm-256color COLORTERM=truecolor " + shellQuote(bin)
+	cmdline := "env TERM=xterm-256color COLORTERM=truecolor "
+	for _, e := range env {
+		cmdline += shellQuote(e) + " "
+	}
+	cmdline += shellQuote(bin)
 	for _, a := range args {
 		cmdline += " " + shellQuote(a)
 	}
@@ -299,5 +309,157 @@ func TestViewerFlags(t *testing.T) {
 		if code != tc.code || !strings.Contains(out.String(), tc.out) || !strings.Contains(errb.String(), tc.inErr) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, out.String(), errb.String())
 		}
+	}
+}
+
+// TestEditingLoopEndToEnd: the editing loop in a real terminal. The
+// editor is a script that records what it was given and adds an event, as
+// a person would; the file is also written from outside while the viewer
+// runs, and broken and fixed.
+func TestEditingLoopEndToEnd(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := filepath.Join(t.TempDir(), "backstory")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	story, err := os.ReadFile("testdata/tui/story.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const added = `
+[[event]]
+id = "added-2018"
+date = 2018-02-26
+title = "An event added in the editor"
+links = [{ to = "schaaf-warning", note = "added by the script" }]
+
+[[event.source]]
+title = "Added source"
+publisher = "Example Times"
+url = "https://example.com/added"
+`
+	// newFolder is a folder with events.toml, the story to edit.
+	newFolder := func(t *testing.T) (dir, file string) {
+		dir = t.TempDir()
+		file = filepath.Join(dir, "events.toml")
+		if err := os.WriteFile(file, story, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir, file
+	}
+
+	t.Run("e opens the editor at the event", func(t *testing.T) {
+		t.Parallel()
+		dir, file := newFolder(t)
+		edDir := t.TempDir()
+		script := filepath.Join(edDir, "editor.sh")
+		if err := os.WriteFile(script, []byte(`#!/bin/sh
+printf '%s\n' "$@" > "`+edDir+`/args.txt"
+for f; do file=$f; done
+cat "`+edDir+`/add.toml" >> "$file"
+`), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(edDir, "add.toml"), []byte(added), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tt := startTUIEnv(t, bin, dir, 120, 40, []string{"VISUAL=" + script, "EDITOR=" + script}, "events.toml")
+		tt.waitFor("Printz v. United States", true)
+		tt.keys("j", "j", "j")
+		tt.waitFor("Schaaf posts a warning", true)
+		modes := func() string {
+			return strings.TrimSpace(tt.tmux("display-message", "-p", "-t", "main",
+				"#{alternate_on} #{mouse_button_flag} #{mouse_sgr_flag}"))
+		}
+		before := modes()
+		if before != "1 1 1" {
+			t.Errorf("alternate screen, mouse, SGR mouse before the editor: %q", before)
+		}
+		tt.keys("e")
+		s := tt.waitFor("1 new event: “An event added in the editor”", true)
+		if !strings.Contains(s, "An event added in the editor (26 Feb 2018) — added by the script") {
+			t.Errorf("the new event is not shown as a backlink of the selected one:\n%s", s)
+		}
+		if !strings.Contains(s, "Schaaf posts a warning") || !strings.Contains(s, "4/9") {
+			t.Errorf("the selection moved:\n%s", s)
+		}
+		args, err := os.ReadFile(filepath.Join(edDir, "args.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "+35\n" + file + "\n"; string(args) != want {
+			t.Errorf("the editor was given %q, want %q", args, want)
+		}
+		if after := modes(); after != before {
+			t.Errorf("terminal modes after the editor %q, before %q", after, before)
+		}
+		tt.keys("j", "j")
+		tt.waitFor("6/9", true)
+		tt.waitFor("Added source", true)
+		checkWidth(t, tt.screen(), 120)
+		tt.quitCleanly("Schaaf")
+	})
+
+	t.Run("writes from outside", func(t *testing.T) {
+		t.Parallel()
+		dir, file := newFolder(t)
+		tt := startTUI(t, bin, dir, 100, 30, "events.toml")
+		tt.waitFor("Printz v. United States", true)
+		tt.keys("j", "j", "j")
+		tt.waitFor("Schaaf posts a warning", true)
+		// a save by rename, as most editors do
+		tmp := filepath.Join(dir, ".events.toml.swp")
+		if err := os.WriteFile(tmp, append(append([]byte{}, story...), added...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, file); err != nil {
+			t.Fatal(err)
+		}
+		tt.waitFor("1 new event", true)
+		tt.waitFor("4/9", true)
+		// a save that does not load
+		if err := os.WriteFile(file, append(append([]byte{}, story...), "oops = = 1\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s := tt.waitFor("✗ Not reloaded: events.toml:", true)
+		if !strings.Contains(s, "4/9") || !strings.Contains(s, "Schaaf posts a warning") {
+			t.Errorf("the last good version is not on screen:\n%s", s)
+		}
+		tt.typeText("!")
+		tt.waitFor("The files do not load", true)
+		checkWidth(t, tt.screen(), 100)
+		// deleted, then back
+		if err := os.Remove(file); err != nil {
+			t.Fatal(err)
+		}
+		tt.waitFor("is gone (deleted or renamed)", true)
+		if err := os.WriteFile(file, story, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tt.waitFor("loads again, 1 removed", true)
+		tt.waitFor("4/8", true)
+		tt.waitFor("✗", false)
+		tt.quitCleanly("Schaaf")
+	})
+}
+
+// TestViewerPaths: with no argument the viewer settles on ./events.toml
+// once, at start, so that its deletion later is reported rather than
+// replaced by the built-in chronology.
+func TestViewerPaths(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if got := viewerPaths(nil); got != nil {
+		t.Errorf("no events.toml: %q, want none (the built-in chronology)", got)
+	}
+	if err := os.WriteFile("events.toml", []byte("title = \"T\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := viewerPaths(nil); len(got) != 1 || got[0] != "events.toml" {
+		t.Errorf("with events.toml: %q", got)
+	}
+	if got := viewerPaths([]string{"a.toml", "dir"}); len(got) != 2 {
+		t.Errorf("given paths: %q", got)
 	}
 }

@@ -5,15 +5,18 @@
 // One file per component: app.go (this root model: messages in, layout,
 // focus), list.go, detail.go, render.go (Glamour off the key path),
 // filter.go, history.go, keys.go, styles.go, header.go, footer.go (status
-// and help), loading.go, actions.go (browser, clipboard), messages.go,
-// text.go (fitting and highlighting text).
+// and help), loading.go, actions.go (browser, clipboard), edit.go (the
+// editor), reload.go (watching and reloading), banner.go (what is wrong
+// with the files), messages.go, text.go (fitting and highlighting text).
 package ui
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"time"
 
+	"backstory/internal/watch"
 	"backstory/timeline"
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -34,6 +37,14 @@ type Options struct {
 	EventID string // start at this event
 	Style   string // dark, light, notty or auto ("" is auto)
 	NoMouse bool   // leave the mouse to the terminal
+
+	// Paths are the files and folders Load reads, watched for changes
+	// and opened by e; none for the built-in chronology, which has no
+	// file on disk.
+	Paths []string
+	// Editor is the editor command line for e; "" is $VISUAL, else
+	// $EDITOR, else a default (see internal/editor).
+	Editor string
 }
 
 // Layout constants.
@@ -84,15 +95,28 @@ type Model struct {
 	statusErr bool
 	statusSeq int
 
+	// the files on disk: what is wrong with them, the reload on its way,
+	// and the generation of the chronology on screen (renderings of an
+	// older one are not used)
+	problems  problems
+	reloadSeq int
+	gen       int
+	watcher   *watch.Watcher
+	editBase  *timeline.Chronology // on screen when the editor started
+
 	early []tea.KeyPressMsg // keys typed before the timeline was ready
 
 	exitCode int
 	exitMsg  string
 
 	// openURL starts the browser; timers false turns off the status
-	// timeout. Tests replace both so that no command blocks or escapes.
-	openURL func(string) error
-	timers  bool
+	// timeout; watchFiles starts the watcher (nil: no watching);
+	// runEditor suspends the program for the editor. Tests replace them
+	// so that no command blocks or escapes.
+	openURL    func(string) error
+	timers     bool
+	watchFiles func([]string) (*watch.Watcher, error)
+	runEditor  func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 }
 
 // New returns the viewer, loading with opts.Load once it runs.
@@ -109,6 +133,9 @@ func New(opts Options) Model {
 		cache:   newRenderCache(),
 		openURL: browser.OpenURL,
 		timers:  true,
+
+		watchFiles: startWatch,
+		runEditor:  tea.ExecProcess,
 	}
 	plain := plainStyles()
 	m.st = &plain
@@ -194,6 +221,18 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, waitLoad(m.loadCh)
 	case loadedMsg:
 		return m.loaded(msg)
+	case watchingMsg:
+		return m.watching(msg)
+	case fileChangedMsg:
+		m, cmd := m.reload(reloadWatch, "")
+		if m.watcher != nil {
+			cmd = tea.Batch(cmd, waitChangeCmd(m.watcher))
+		}
+		return m, cmd
+	case editorDoneMsg:
+		return m.editorDone(msg)
+	case reloadedMsg:
+		return m.reloaded(msg)
 	case renderedMsg:
 		lines := msg.lines
 		if msg.err != nil {
@@ -241,9 +280,10 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	}
 	m.chron, m.label = msg.chron, msg.label
 	m.list = newList(m.chron)
+	m.problems.warnings = msg.diags.Warnings()
 	var cmd tea.Cmd
-	if n := len(msg.diags.Warnings()); n > 0 {
-		cmd = m.setStatus(fmt.Sprintf("%d warning(s) in the file: run `backstory check` to see them", n), true)
+	if len(m.opts.Paths) > 0 && m.watchFiles != nil {
+		cmd = watchCmd(m.opts.Paths, m.watchFiles)
 	}
 	if q := strings.TrimSpace(m.opts.Query); q != "" {
 		m.filter.input.SetValue(q)
@@ -294,6 +334,13 @@ func (m Model) detailVisible() bool { return m.sideBySide() || m.focus == modeDe
 
 // bodyArea returns the first line and the height of the panes.
 func (m Model) bodyArea() (top, height int) {
+	top, height, _ = m.areas()
+	return top, height
+}
+
+// areas returns the first line and the height of the panes, and the
+// height of the banner of problems, which goes right under the header.
+func (m Model) areas() (top, height, banner int) {
 	h := max(m.height, 0)
 	if h >= 3 {
 		top, height = 1, h-2
@@ -304,7 +351,12 @@ func (m Model) bodyArea() (top, height int) {
 		top++
 		height--
 	}
-	return top, height
+	if m.ready() {
+		banner = m.problems.height(m.width, height)
+		top += banner
+		height -= banner
+	}
+	return top, height, banner
 }
 
 // mode is what the keys act on now.
@@ -385,6 +437,23 @@ func (m Model) keyMap() KeyMap {
 	k.PrevMatch.SetEnabled(matches)
 	k.OpenSource.SetEnabled(firstWebSource(m.current) != "")
 	k.Copy.SetEnabled(m.current != nil)
+	k.Edit.SetEnabled(true) // opens the editor, or says how to get a file to edit
+	switch _, _, why := m.editTarget(); {
+	case len(m.opts.Paths) == 0:
+		k.Edit.SetHelp("e", "how to edit")
+	case why != "":
+		k.Edit.SetHelp("e", "edit (file gone)")
+	case m.problems.isFailed():
+		k.Edit.SetHelp("e", "edit first error")
+	}
+	k.Reload.SetEnabled(len(m.opts.Paths) > 0)
+	k.Problems.SetEnabled(m.problems.any())
+	switch {
+	case m.problems.expanded:
+		k.Problems.SetHelp("!", "hide problems")
+	case !m.problems.isFailed():
+		k.Problems.SetHelp("!", "show warnings")
+	}
 	k.Help.SetEnabled(true)
 	if m.showHelp {
 		k.Help.SetHelp("?", "close help")
@@ -443,6 +512,14 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, km.Copy):
 		c := citation(m.current)
 		return m, tea.Batch(tea.SetClipboard(c), m.setStatus("Copied: "+c, false))
+	case key.Matches(msg, km.Edit):
+		return m.edit()
+	case key.Matches(msg, km.Reload):
+		m, cmd := m.reload(reloadKey, "")
+		return m, tea.Batch(cmd, m.setStatus("Reloading…", false))
+	case key.Matches(msg, km.Problems):
+		m.problems.expanded = !m.problems.expanded
+		m.layout()
 	case m.focus == modeDetail:
 		return m.detailKey(msg, km)
 	default:
@@ -597,7 +674,7 @@ func (m Model) syncDetail() (Model, tea.Cmd) {
 	if m.current == nil || !m.detailVisible() || m.detail.width <= 0 {
 		return m, nil
 	}
-	k := renderKey{id: m.current.ID, width: m.detail.width, style: m.st.Name}
+	k := renderKey{id: m.current.ID, width: m.detail.width, style: m.st.Name, gen: m.gen}
 	if m.detail.key == k {
 		return m, nil
 	}
@@ -706,7 +783,8 @@ func (m Model) render() string {
 	if h >= 3 {
 		lines = append(lines, m.headerView())
 	}
-	top, bodyH := m.bodyArea()
+	top, bodyH, bannerH := m.areas()
+	lines = append(lines, m.bannerView(bannerH)...)
 	if top > len(lines) {
 		lines = append(lines, m.filterBarView())
 	}

@@ -59,7 +59,13 @@ func TestLoadWarnings(t *testing.T) {
 	d := newDriver(t, 80, 24, Options{Load: func(func(int64, int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
 		return c, diags, "warn.toml"
 	}})
-	wantStatus("1 warning(s)")(t, d)
+	if !d.m.problems.any() || !strings.Contains(d.screen(), `1 warning: warn.toml:2: warning: chronology: unknown key`) {
+		t.Errorf("the warning is not shown:\n%s", d.screen())
+	}
+	d.press("!")
+	if !strings.Contains(d.screen(), "1 warning in the files") {
+		t.Errorf("! does not expand the warnings:\n%s", d.screen())
+	}
 }
 
 func TestLoadingScreen(t *testing.T) {

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"os"
+	"os/exec"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"backstory/timeline"
@@ -14,15 +16,29 @@ import (
 // fixture loads testdata/fixture.toml, failing the test on any diagnostic.
 func fixture(t testing.TB) *timeline.Chronology {
 	t.Helper()
-	data, err := os.ReadFile("testdata/fixture.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, diags := timeline.Parse("fixture.toml", data)
+	c, diags := parseFixture(fixtureSource(t))
 	if c == nil || len(diags) > 0 {
 		t.Fatalf("fixture does not load:\n%s", diags)
 	}
 	return c
+}
+
+// parsed keeps the chronologies parsed from each text: the viewer never
+// changes one, and the size property parses the same few texts thousands
+// of times otherwise.
+var parsed sync.Map // string → loadResult
+
+// parseFixture parses src as testdata/fixture.toml, once per text.
+func parseFixture(src string) (*timeline.Chronology, timeline.Diagnostics) {
+	if r, ok := parsed.Load(src); ok {
+		return r.(loadResult).c, r.(loadResult).diags
+	}
+	c, diags := timeline.Parse("testdata/fixture.toml", []byte(src))
+	if diags.HasErrors() {
+		c = nil
+	}
+	parsed.Store(src, loadResult{c: c, diags: diags})
+	return c, diags
 }
 
 // driver runs a Model the way the Bubble Tea loop would, but in the test's
@@ -33,31 +49,91 @@ type driver struct {
 	t      testing.TB
 	m      Model
 	quit   bool
-	opened []string // URLs the model asked the browser to open
-	copied []string // clipboard writes seen
+	opened []string   // URLs the model asked the browser to open
+	copied []string   // clipboard writes seen
+	edits  [][]string // editor command lines e started
+	files  loadResult // what the fixture's Load returns, reload after reload
+	// runEditors makes e really run the editor command (with no
+	// terminal); by default it is only recorded, as if it had exited 0.
+	runEditors bool
 }
 
 // newDriver starts a viewer on the fixture at w x h, loaded and sized.
 func newDriver(t testing.TB, w, h int, opts Options) *driver {
 	t.Helper()
-	c := fixture(t)
+	d := &driver{t: t}
+	d.files = loadResult{c: fixture(t), label: "fixture.toml"}
 	if opts.Load == nil {
 		opts.Load = func(func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
-			return c, nil, "fixture.toml"
+			return d.files.c, d.files.diags, d.files.label
+		}
+		if opts.Paths == nil { // a file on disk, to edit and reload
+			opts.Paths = []string{"testdata/fixture.toml"}
 		}
 	}
 	if opts.Style == "" {
 		opts.Style = styleNoTTY
 	}
-	d := &driver{t: t}
+	if opts.Editor == "" {
+		opts.Editor = "true" // recorded, never run, unless runEditors
+	}
 	m := New(opts)
 	m.timers = false
 	m.openURL = func(u string) error { d.opened = append(d.opened, u); return nil }
+	m.watchFiles = nil // tests send fileChangedMsg themselves
+	m.runEditor = func(c *exec.Cmd, done tea.ExecCallback) tea.Cmd {
+		return func() tea.Msg {
+			d.edits = append(d.edits, c.Args)
+			if !d.runEditors {
+				return done(nil)
+			}
+			return done(c.Run())
+		}
+	}
 	d.m = m
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.m.Init())
 	return d
 }
+
+// loadResult is what a Load returns.
+type loadResult struct {
+	c     *timeline.Chronology
+	diags timeline.Diagnostics
+	label string
+}
+
+// save makes the fixture's Load read src next, as if the file had been
+// saved with it, and sends the change the watcher would report.
+func (d *driver) save(src string) *driver {
+	d.t.Helper()
+	c, diags := parseFixture(src)
+	d.files = loadResult{c: c, diags: diags, label: "fixture.toml"}
+	d.send(fileChangedMsg{})
+	return d
+}
+
+// expireStatus clears the status line, as its timer would.
+func (d *driver) expireStatus() *driver {
+	d.send(statusExpiredMsg{seq: d.m.statusSeq})
+	return d
+}
+
+// fixtureSource is the text of testdata/fixture.toml.
+func fixtureSource(t testing.TB) string {
+	t.Helper()
+	fixtureOnce.Do(func() { fixtureText, fixtureErr = os.ReadFile("testdata/fixture.toml") })
+	if fixtureErr != nil {
+		t.Fatal(fixtureErr)
+	}
+	return string(fixtureText)
+}
+
+var (
+	fixtureOnce sync.Once
+	fixtureText []byte
+	fixtureErr  error
+)
 
 // send feeds one message and runs what it returns.
 func (d *driver) send(msg tea.Msg) {

@@ -52,3 +52,22 @@ func appendBounded(l []location, loc location) []location {
 	}
 	return append(l[:len(l):len(l)], loc)
 }
+
+// prune drops the locations whose event no longer exists (after a
+// reload), keeping the order of the rest; of two neighbours left on the
+// same event, the later stays.
+func (h *history) prune(exists func(id string) bool) {
+	keep := func(l []location) []location {
+		out := l[:0:0]
+		for _, loc := range l {
+			if n := len(out); n > 0 && out[n-1].id == loc.id {
+				out = out[:n-1]
+			}
+			if exists(loc.id) {
+				out = append(out, loc)
+			}
+		}
+		return out
+	}
+	h.back, h.forward = keep(h.back), keep(h.forward)
+}

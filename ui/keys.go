@@ -44,8 +44,13 @@ type KeyMap struct {
 
 	OpenSource key.Binding
 	Copy       key.Binding
-	Help       key.Binding
-	Quit       key.Binding
+
+	Edit     key.Binding // the file at this event, in $VISUAL/$EDITOR
+	Reload   key.Binding
+	Problems key.Binding // expand or collapse the banner of problems
+
+	Help key.Binding
+	Quit key.Binding
 }
 
 // defaultKeyMap returns the bindings with their help text, all enabled.
@@ -80,20 +85,26 @@ func defaultKeyMap() KeyMap {
 
 		OpenSource: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy citation")),
+		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit event")),
+		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Problems:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "show problems")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
-// ShortHelp is the footer's one line for the current mode.
+// ShortHelp is the footer's one line for the current mode. The help
+// truncates at the end, so ? and q come before the keys that can wait for
+// the full help; ! comes first, because it only shows when something is
+// wrong with the files.
 func (k KeyMap) ShortHelp() []key.Binding {
 	switch k.mode {
 	case modeFilter:
 		return []key.Binding{k.KeepFilter, k.DropFilter, k.FilterMove, k.Quit}
 	case modeDetail:
-		return []key.Binding{k.Down, k.NextLink, k.Follow, k.FollowN, k.Back, k.ToList, k.Help, k.Quit}
+		return []key.Binding{k.Problems, k.Down, k.NextLink, k.Follow, k.FollowN, k.Back, k.ToList, k.Help, k.Quit, k.Edit}
 	}
-	return []key.Binding{k.Down, k.Up, k.Open, k.Filter, k.ClearFilter, k.FollowN, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Problems, k.Down, k.Up, k.Open, k.Filter, k.ClearFilter, k.FollowN, k.Back, k.Help, k.Quit, k.Edit}
 }
 
 // FullHelp is the `?` screen: every binding that works now, in columns.
@@ -104,7 +115,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear},
 		{k.Open, k.ToList, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
-		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Help, k.Quit},
+		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Edit, k.Reload, k.Problems,
+			k.Help, k.Quit},
 	}
 }
 
@@ -120,6 +132,6 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear,
 		&k.Open, &k.ToList, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.NextMatch, &k.PrevMatch,
-		&k.OpenSource, &k.Copy, &k.Help, &k.Quit,
+		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Quit,
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backstory/internal/watch"
 	"backstory/timeline"
 )
 
@@ -45,4 +46,33 @@ type statusExpiredMsg struct{ seq int }
 type openedMsg struct {
 	url string
 	err error
+}
+
+// watchingMsg reports whether watching the files on disk could start.
+type watchingMsg struct {
+	w   *watch.Watcher
+	err error
+}
+
+// fileChangedMsg says a settled burst of changes happened to the files
+// watched.
+type fileChangedMsg struct{}
+
+// editorDoneMsg says the editor returned; err is why it failed (it may
+// have saved all the same, so the files are read again either way).
+type editorDoneMsg struct {
+	editor string // the program's name, for messages
+	err    error
+}
+
+// reloadedMsg carries the result of loading the files again; seq says
+// which reload it is, so a result overtaken by a newer reload is dropped.
+type reloadedMsg struct {
+	seq     int
+	why     reloadReason
+	note    string // said first in the status line: the editor failed
+	chron   *timeline.Chronology
+	diags   timeline.Diagnostics
+	label   string
+	missing []string // paths given that do not exist (only when the load failed)
 }

@@ -16,6 +16,7 @@ type renderKey struct {
 	id    string
 	width int
 	style string
+	gen   int // the chronology's generation: the event may have changed since
 }
 
 // renderCache keeps renderings so that coming back to an event, or

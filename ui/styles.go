@@ -27,6 +27,8 @@ type Styles struct {
 	Label      lipgloss.Style // file label in the header
 	FilterInfo lipgloss.Style // "/query 3/40" in the header
 	Error      lipgloss.Style // a malformed query, a failed action
+	Problem    lipgloss.Style // the banner when the files do not load
+	Warning    lipgloss.Style // the banner of warnings
 
 	Row        lipgloss.Style
 	Selected   lipgloss.Style // selected row while the list has focus
@@ -72,6 +74,8 @@ func newStyles(name string) Styles {
 		Label:      lipgloss.NewStyle().Foreground(dim),
 		FilterInfo: lipgloss.NewStyle().Foreground(accent),
 		Error:      lipgloss.NewStyle().Foreground(red),
+		Problem:    lipgloss.NewStyle().Foreground(red).Bold(true),
+		Warning:    lipgloss.NewStyle().Foreground(amber),
 		Row:        lipgloss.NewStyle().Foreground(text),
 		Selected:   lipgloss.NewStyle().Background(selBg).Foreground(text).Bold(true),
 		SelectedBg: lipgloss.NewStyle().Background(blurBg).Foreground(text),
@@ -105,6 +109,8 @@ func plainStyles() Styles {
 		Label:      p,
 		FilterInfo: p,
 		Error:      p.Bold(true),
+		Problem:    p.Bold(true),
+		Warning:    p,
 		Row:        p,
 		Selected:   p.Reverse(true),
 		SelectedBg: p.Underline(true),

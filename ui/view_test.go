@@ -17,7 +17,8 @@ import (
 var states = []struct {
 	name string
 	keys []string
-	text string // typed after the keys
+	text string        // typed after the keys
+	then func(*driver) // after the keys: a save, say
 }{
 	{name: "list"},
 	{name: "list-moved", keys: []string{"j", "j", "j"}},
@@ -28,6 +29,53 @@ var states = []struct {
 	{name: "filter-error", keys: []string{"/"}, text: "oakland from:"},
 	{name: "help", keys: []string{"?"}},
 	{name: "followed", keys: []string{"G", "1"}},
+	// the banner: a save that does not load, a file gone, warnings
+	{name: "broken", keys: []string{"j", "j"}, then: saveBroken},
+	{name: "broken-expanded", keys: []string{"j", "j"}, then: func(d *driver) { saveBroken(d); d.press("!") }},
+	{name: "broken-filtering", keys: []string{"/"}, text: "schaaf", then: saveBroken},
+	{name: "gone", keys: []string{"j", "j", "enter"}, then: deleteFixture},
+	{name: "gone-expanded", keys: []string{"j", "j", "enter"}, then: func(d *driver) { deleteFixture(d); d.press("!") }},
+	{name: "warnings", then: func(d *driver) { d.save(withWarnings(d.t, 1)).expireStatus() }},
+	{name: "warnings-expanded", then: func(d *driver) { d.save(withWarnings(d.t, 30)).expireStatus().press("!") }},
+	{name: "help-with-problems", then: func(d *driver) { saveBroken(d); d.press("?") }},
+}
+
+// brokenEvents are events with several errors and a warning.
+const brokenEvents = `
+[[event]]
+id = "Bad Id"
+date = 2020-01-01
+title = "An id with capitals"
+
+[[event]]
+id = "no-title"
+date = "2020-13"
+colour = "red"
+links = ["nowhere"]
+`
+
+// saveBroken saves the fixture with errors added.
+func saveBroken(d *driver) { d.save(fixtureSource(d.t) + brokenEvents) }
+
+// deleteFixture reports the fixture's file gone, as the reload of a
+// deleted file does.
+func deleteFixture(d *driver) {
+	d.m.reloadSeq++
+	d.send(reloadedMsg{
+		seq:     d.m.reloadSeq,
+		diags:   timeline.Diagnostics{{Pos: timeline.Position{File: "testdata/fixture.toml"}, Message: "no such file or folder"}},
+		missing: []string{"testdata/fixture.toml"},
+	})
+}
+
+// withWarnings is the fixture with n unknown keys in its first event.
+func withWarnings(t testing.TB, n int) string {
+	src := fixtureSource(t)
+	var keys strings.Builder
+	for i := range n {
+		fmt.Fprintf(&keys, "colour%d = \"red\"\n", i)
+	}
+	return strings.Replace(src, "id = \"printz-1997\"\n", "id = \"printz-1997\"\n"+keys.String(), 1)
 }
 
 func reach(t testing.TB, w, h int, style string, i int) *driver {
@@ -37,6 +85,9 @@ func reach(t testing.TB, w, h int, style string, i int) *driver {
 	d.typeText(s.text)
 	if s.name == "filter-kept" {
 		d.press("enter")
+	}
+	if s.then != nil {
+		s.then(d)
 	}
 	return d
 }
@@ -64,21 +115,24 @@ func TestEverySizeFits(t *testing.T) {
 		widths, heights = []int{1, 20, 40, 90, 120}, []int{1, 3, 6, 24}
 	}
 	for _, w := range widths {
-		for _, h := range heights {
-			style := styleDark
-			if (w+h)%2 == 0 {
-				style = styleNoTTY
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			t.Parallel()
+			for _, h := range heights {
+				style := styleDark
+				if (w+h)%2 == 0 {
+					style = styleNoTTY
+				}
+				// loading screen, before anything arrives
+				m := New(Options{Style: style})
+				nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+				nm, _ = nm.Update(loadProgressMsg{done: 5, total: 10})
+				checkFits(t, nm.View().Content, w, h, "loading")
+				for i, s := range states {
+					d := reach(t, w, h, style, i)
+					checkFits(t, d.m.View().Content, w, h, s.name)
+				}
 			}
-			// loading screen, before anything arrives
-			m := New(Options{Style: style})
-			nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			nm, _ = nm.Update(loadProgressMsg{done: 5, total: 10})
-			checkFits(t, nm.View().Content, w, h, "loading")
-			for i, s := range states {
-				d := reach(t, w, h, style, i)
-				checkFits(t, d.m.View().Content, w, h, s.name)
-			}
-		}
+		})
 	}
 }
 

@@ -23,8 +23,9 @@ type Watcher struct {
 	changes chan struct{}
 	done    chan struct{}
 
-	mu    sync.Mutex
-	timer *time.Timer
+	mu     sync.Mutex
+	timer  *time.Timer
+	closed bool
 }
 
 // New watches paths (files or folders) and reports a change at most once
@@ -69,21 +70,24 @@ func New(paths []string, settle time.Duration) (*Watcher, error) {
 	return w, nil
 }
 
-// Changes delivers one value after each settled burst of changes.
+// Changes delivers one value after each settled burst of changes. It is
+// closed by Close, so that a reader waiting on it is let go.
 func (w *Watcher) Changes() <-chan struct{} { return w.changes }
 
-// Close stops watching.
+// Close stops watching and closes the Changes channel. It may be called
+// more than once.
 func (w *Watcher) Close() error {
-	select {
-	case <-w.done:
-		return nil
-	default:
-	}
-	close(w.done)
 	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return nil
+	}
+	w.closed = true
+	close(w.done)
 	if w.timer != nil {
 		w.timer.Stop()
 	}
+	close(w.changes)
 	w.mu.Unlock()
 	return w.fs.Close()
 }
@@ -125,15 +129,24 @@ func (w *Watcher) concerns(name string) bool {
 func (w *Watcher) poke() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
 	if w.timer != nil {
 		w.timer.Stop()
 	}
 	w.timer = time.AfterFunc(w.settle, w.fire)
 }
 
+// fire reports one change, unless one is already waiting to be read. The
+// lock keeps it from sending on the channel Close is closing.
 func (w *Watcher) fire() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return
+	}
 	select {
-	case <-w.done:
 	case w.changes <- struct{}{}:
 	default: // a change is already waiting to be read
 	}

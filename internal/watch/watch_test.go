@@ -105,3 +105,34 @@ func TestFolder(t *testing.T) {
 	write(t, filepath.Join(dir, "new.toml"), "seen")
 	expectChange(t, w, "a new .toml file in the folder")
 }
+
+// TestCloseLetsReadersGo: a reader waiting for a change is released when
+// the watcher closes, and closing twice is harmless.
+func TestCloseLetsReadersGo(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "events.toml")
+	write(t, file, "a")
+	w, err := New([]string{file}, 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan bool)
+	go func() {
+		_, ok := <-w.Changes()
+		released <- ok
+	}()
+	w.Close()
+	select {
+	case ok := <-released:
+		if ok {
+			t.Error("a change was reported instead of the close")
+		}
+	case <-time.After(wait):
+		t.Fatal("the reader was not released by Close")
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	write(t, file, "after close") // must not panic on a closed channel
+	time.Sleep(100 * time.Millisecond)
+}

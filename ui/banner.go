@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"backstory/timeline"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// problems is what is wrong with the files on disk, shown in a banner
+// under the header: a save that does not load (the last good chronology
+// stays on screen), a file that is gone, or the warnings (unknown keys) of
+// the chronology on screen. Collapsed, the banner is one line with the
+// first diagnostic; ! expands it to every diagnostic, one a line.
+type problems struct {
+	failed   timeline.Diagnostics // the last reload's, when it did not load
+	missing  []string             // paths given that no longer exist
+	warnings timeline.Diagnostics // of the chronology on screen
+	expanded bool
+}
+
+// any reports whether there is a banner to show.
+func (p problems) any() bool { return p.isFailed() || len(p.warnings) > 0 }
+
+// isFailed reports whether the files on disk do not load now.
+func (p problems) isFailed() bool { return len(p.failed) > 0 || len(p.missing) > 0 }
+
+// list is the diagnostics the banner lists: of a failed load its errors
+// then its warnings, else the warnings of the chronology on screen.
+func (p problems) list() timeline.Diagnostics {
+	if p.isFailed() {
+		return append(p.failed.Errors(), p.failed.Warnings()...)
+	}
+	return p.warnings
+}
+
+// firstError is the first error with a line to go to, for e.
+func (p problems) firstError() (timeline.Position, bool) {
+	for _, d := range p.failed.Errors() {
+		if d.Pos.File != "" && d.Pos.Line > 0 {
+			return d.Pos, true
+		}
+	}
+	return timeline.Position{}, false
+}
+
+// isGone reports whether file is, or is in, a path that no longer exists.
+func (p problems) isGone(file string) bool {
+	for _, m := range p.missing {
+		if file == m || strings.HasPrefix(file, m+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gone names the missing paths: "events.toml", "a.toml and b.toml".
+func (p problems) gone() string {
+	names := make([]string, len(p.missing))
+	for i, m := range p.missing {
+		names[i] = timeline.HarmlessLine(m)
+	}
+	if len(names) <= 2 {
+		return strings.Join(names, " and ")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func (p problems) isAre() string {
+	if len(p.missing) > 1 {
+		return "are"
+	}
+	return "is"
+}
+
+// narrowBanner is the width below which the banner says "(! +3)" rather
+// than "(3 more: press !)".
+const narrowBanner = 60
+
+// collapsed is the banner's one line at width w: what is wrong, the
+// first diagnostic, and how to see the rest.
+func (p problems) collapsed(w int) (text, more string) {
+	diags := p.list()
+	switch {
+	case len(p.missing) > 0:
+		text = fmt.Sprintf("✗ %s %s gone: showing the last good version", p.gone(), p.isAre())
+	case p.isFailed():
+		text = "✗ Not reloaded: " + timeline.HarmlessLine(diags[0].String())
+	default:
+		text = plural(len(diags), "warning") + ": " + timeline.HarmlessLine(diags[0].String())
+	}
+	n := len(diags) - 1
+	if len(p.missing) > 0 {
+		n = 0
+	}
+	switch {
+	case w < narrowBanner && n > 0:
+		more = fmt.Sprintf("(! +%d)", n)
+	case w < narrowBanner:
+		more = "(!)"
+	case n > 0:
+		more = fmt.Sprintf("(%d more: press !)", n)
+	default:
+		more = "(press ! for details)"
+	}
+	return text, more
+}
+
+// heading is the first line of the expanded banner.
+func (p problems) heading() string {
+	switch {
+	case len(p.missing) > 0:
+		return fmt.Sprintf("✗ %s %s gone (deleted or renamed). The screen shows the last version that loaded; "+
+			"it is read again as soon as it is back.", p.gone(), p.isAre())
+	case p.isFailed():
+		return "✗ The files do not load. The screen shows the last version that did; " +
+			"save a fix and it reloads by itself (e opens the first error)."
+	}
+	return plural(len(p.warnings), "warning") + " in the files (backstory check lists them too):"
+}
+
+// height is how many lines the banner takes in a body of avail lines:
+// none when there is nothing to say or no room (the panes keep at least
+// one line), one collapsed, up to two thirds of the body expanded.
+func (p problems) height(w, avail int) int {
+	if !p.any() || avail < 2 || w <= 0 {
+		return 0
+	}
+	if !p.expanded {
+		return 1
+	}
+	limit := min(avail-1, max(1, avail*2/3))
+	return min(len(p.expandedLines(w, limit+1)), limit)
+}
+
+// expandedLines wraps the heading and every diagnostic to w cells, up to
+// limit lines.
+func (p problems) expandedLines(w, limit int) []string {
+	var lines []string
+	add := func(s string, indent int) bool {
+		for i, l := range strings.Split(ansi.Wrap(s, max(1, w-indent), " /"), "\n") {
+			if i > 0 {
+				l = strings.Repeat(" ", indent) + l
+			}
+			lines = append(lines, l)
+			if len(lines) >= limit {
+				return false
+			}
+		}
+		return true
+	}
+	if !add(p.heading()+"  (! hides)", 2) {
+		return lines
+	}
+	for _, d := range p.list() {
+		if !add("  "+timeline.HarmlessLine(d.String()), 4) {
+			break
+		}
+	}
+	return lines
+}
+
+// bannerView draws the banner in exactly h lines of exactly w cells.
+func (m Model) bannerView(h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	p := m.problems
+	style := m.st.Warning
+	if p.isFailed() {
+		style = m.st.Problem
+	}
+	w := m.width
+	if !p.expanded || h < 2 {
+		text, more := p.collapsed(w)
+		mw := ansi.StringWidth(more)
+		if w < mw+12 { // no room for both: the problem first
+			return []string{style.Render(fit(text, w))}
+		}
+		return []string{style.Render(fit(text, w-mw-1) + " " + more)}
+	}
+	lines := p.expandedLines(w, h+1)
+	if len(lines) > h { // cut: say so on the last line
+		word := "problem"
+		if !p.isFailed() {
+			word = "warning"
+		}
+		lines = append(lines[:h-1], fmt.Sprintf("  … %s in all: backstory check lists them", plural(len(p.list()), word)))
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = style.Render(fit(l, w))
+	}
+	return out
+}

@@ -1,0 +1,472 @@
+package ui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"backstory/timeline"
+	tea "charm.land/bubbletea/v2"
+)
+
+// The editing loop, driven message by message: e, the editor's return,
+// reloads after saves good and bad, and what the reader keeps across them.
+
+// eventLine is the line of the [[event]] table of id in src, found by
+// reading the text (not through the loader).
+func eventLine(t *testing.T, src, id string) int {
+	t.Helper()
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) == `id = "`+id+`"` {
+			for j := i; j >= 0; j-- {
+				if strings.TrimSpace(lines[j]) == "[[event]]" {
+					return j + 1
+				}
+			}
+		}
+	}
+	t.Fatalf("no event %q", id)
+	return 0
+}
+
+// removeEvent cuts the event with id out of src.
+func removeEvent(t *testing.T, src, id string) string {
+	t.Helper()
+	start := strings.Index(src, "[[event]]\nid = \""+id+"\"")
+	if start < 0 {
+		t.Fatalf("no event %q", id)
+	}
+	end := strings.Index(src[start+1:], "\n[[event]]\n")
+	if end < 0 {
+		return src[:start]
+	}
+	return src[:start] + src[start+1+end+1:]
+}
+
+// addedEvent is an event an editor adds: a link back to an old one, and a
+// source.
+const addedEvent = `
+[[event]]
+id = "added-2018"
+date = 2018-02-26
+title = "An event added in the editor"
+links = [{ to = "schaaf-warning", note = "added by the test" }]
+
+[[event.source]]
+title = "Added source"
+publisher = "Example Times"
+url = "https://example.com/added"
+`
+
+func TestEditOpensTheEventLine(t *testing.T) {
+	abs, err := filepath.Abs("testdata/fixture.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := fixtureSource(t)
+	for _, tc := range []struct {
+		name string
+		keys []string
+		id   string
+	}{
+		{"list", []string{"j", "j"}, "homan-condemns"},
+		{"detail", []string{"G", "enter", "j"}, "memo-2025"},
+		{"followed link", []string{"1"}, "schaaf-warning"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDriver(t, 120, 40, Options{})
+			d.press(tc.keys...)
+			d.press("e")
+			want := []string{"true", "+" + strconv.Itoa(eventLine(t, src, tc.id)), abs}
+			if len(d.edits) != 1 || !slices.Equal(d.edits[0], want) {
+				t.Fatalf("editor started with %q, want %q", d.edits, want)
+			}
+			wantCurrent(tc.id)(t, d)
+			wantStatus("Reloaded fixture.toml: no changes")(t, d)
+		})
+	}
+}
+
+// tempChronology copies src into a temporary events.toml and returns
+// viewer options that load it from disk as the command does.
+func tempChronology(t *testing.T, src string) (string, Options) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "events.toml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, Options{
+		Paths: []string{path},
+		// no progress: the driver runs the load in its own goroutine
+		Load: func(func(int64, int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+			c, diags := timeline.Load(path)
+			return c, diags, "events.toml"
+		},
+	}
+}
+
+// editorScript writes a shell script that records its arguments in
+// args.txt and appends what is in add.toml (if anything) to the file it
+// is given last. It returns the editor setting and the folder.
+func editorScript(t *testing.T) (ed, dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	script := `#!/bin/sh
+dir=$(dirname "$0")
+printf '%s\n' "$@" > "$dir/args.txt"
+for f; do file=$f; done
+if [ -f "$dir/add.toml" ]; then cat "$dir/add.toml" >> "$file"; fi
+exit "${EXIT:-0}"
+`
+	path := filepath.Join(dir, "editor.sh")
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return "sh " + path, dir
+}
+
+// TestEditWithARealEditor: e runs a real editor process that adds an
+// event; the viewer reads the file again, shows the event, and keeps the
+// selection where it was.
+func TestEditWithARealEditor(t *testing.T) {
+	src := fixtureSource(t)
+	path, opts := tempChronology(t, src)
+	ed, dir := editorScript(t)
+	if err := os.WriteFile(filepath.Join(dir, "add.toml"), []byte(addedEvent), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts.Editor = ed
+	d := newDriver(t, 120, 40, opts)
+	d.runEditors = true
+	d.press("j", "j", "j") // schaaf-warning
+	d.press("e")
+
+	args, err := os.ReadFile(filepath.Join(dir, "args.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "+" + strconv.Itoa(eventLine(t, src, "schaaf-warning")) + "\n" + path + "\n"
+	if string(args) != want {
+		t.Errorf("the editor was given %q, want %q", args, want)
+	}
+	wantSelected("schaaf-warning")(t, d)
+	wantStatus("1 new event: “An event added in the editor”")(t, d)
+	if d.m.chron.Event("added-2018") == nil || !strings.Contains(d.screen(), "An event added in the editor") {
+		t.Errorf("the new event is not shown:\n%s", d.screen())
+	}
+	// its link shows as a backlink of the selected event
+	if !strings.Contains(d.screen(), "An event added in the editor (26 Feb 2018) — added by the test") {
+		t.Errorf("the new link is not shown:\n%s", d.screen())
+	}
+	checkFits(t, d.m.View().Content, 120, 40, "after the editor")
+}
+
+func TestEditorFails(t *testing.T) {
+	_, opts := tempChronology(t, fixtureSource(t))
+	opts.Editor = "false"
+	d := newDriver(t, 80, 24, opts)
+	d.runEditors = true
+	d.press("j", "e")
+	wantStatus("false failed (exit status 1); nothing changed")(t, d)
+	if !d.m.statusErr {
+		t.Error("the failure is not shown as an error")
+	}
+	wantSelected("sb54-signed")(t, d)
+	wantNoQuit(t, d)
+	d.press("j") // the viewer carries on
+	wantSelected("homan-condemns")(t, d)
+}
+
+func TestEditorMissing(t *testing.T) {
+	for _, ed := range []string{"/nonexistent/editor", "no-such-editor-anywhere --wait", `"unclosed`} {
+		d := newDriver(t, 80, 24, Options{Editor: ed})
+		d.press("e")
+		if len(d.edits) != 0 || !d.m.statusErr {
+			t.Errorf("%s: edits %q, status %q", ed, d.edits, d.m.status)
+		}
+		if !strings.Contains(d.m.status, "No editor") && !strings.Contains(d.m.status, "Cannot start the editor") {
+			t.Errorf("%s: status %q", ed, d.m.status)
+		}
+		wantNoQuit(t, d)
+	}
+}
+
+// TestEditBuiltin: the built-in chronology has no file: e says how to get
+// one, and r is not offered.
+func TestEditBuiltin(t *testing.T) {
+	c := fixture(t)
+	d := newDriver(t, 100, 24, Options{Load: func(func(int64, int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+		return c, nil, "built-in chronology"
+	}})
+	d.press("e")
+	if len(d.edits) != 0 || d.m.status != builtinEditHint || !strings.Contains(d.screen(), "backstory init") {
+		t.Errorf("edits %q, screen:\n%s", d.edits, d.screen())
+	}
+	km := d.m.keyMap()
+	if km.Reload.Enabled() || km.Edit.Help().Desc != "how to edit" {
+		t.Errorf("reload enabled %v, e says %q", km.Reload.Enabled(), km.Edit.Help().Desc)
+	}
+	d.press("r")
+	if d.m.reloadSeq != 0 {
+		t.Error("r reloaded the built-in chronology")
+	}
+}
+
+// TestEditAtFirstError: while the file does not load, e opens it where
+// the first error is.
+func TestEditAtFirstError(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	saveBroken(d)
+	if got := d.m.keyMap().Edit.Help().Desc; got != "edit first error" {
+		t.Errorf("e says %q", got)
+	}
+	d.press("e")
+	want := "+" + strconv.Itoa(d.m.problems.failed.Errors()[0].Pos.Line)
+	if len(d.edits) != 1 || d.edits[0][1] != want {
+		t.Errorf("editor started with %q, want line %s", d.edits, want)
+	}
+}
+
+// TestEditGoneFile: e on an event whose file is gone says so.
+func TestEditGoneFile(t *testing.T) {
+	path, opts := tempChronology(t, fixtureSource(t))
+	d := newDriver(t, 120, 40, opts)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	d.send(fileChangedMsg{})
+	if !slices.Equal(d.m.problems.missing, []string{path}) || !strings.Contains(d.screen(), "is gone") {
+		t.Fatalf("missing %q:\n%s", d.m.problems.missing, d.screen())
+	}
+	d.press("e")
+	if len(d.edits) != 0 || !strings.Contains(d.m.status, "is gone: put it back") {
+		t.Errorf("edits %q, status %q", d.edits, d.m.status)
+	}
+}
+
+func TestReloadKeepsTheDetail(t *testing.T) {
+	d := newDriver(t, 60, 10, Options{})
+	d.press("j", "j", "j", "enter", "j", "j", "tab", "tab")
+	offset, link := d.m.detail.offset, d.m.detail.linkSel
+	if offset == 0 || link != 1 {
+		t.Fatalf("setup: offset %d, link %d", offset, link)
+	}
+	src := strings.Replace(fixtureSource(t), "Schaaf posts a warning on a Saturday night.",
+		"Schaaf posts a warning late on a Saturday night.", 1)
+	d.save(src)
+	wantCurrent("schaaf-warning")(t, d)
+	wantFocus(modeDetail)(t, d)
+	if d.m.detail.offset != offset || d.m.detail.linkSel != link {
+		t.Errorf("offset %d link %d, want %d %d", d.m.detail.offset, d.m.detail.linkSel, offset, link)
+	}
+	if !slices.ContainsFunc(d.m.detail.plain, func(l string) bool { return strings.Contains(l, "warning late on") }) {
+		t.Errorf("the detail shows the old text: %q", d.m.detail.plain)
+	}
+	wantStatus("Reloaded fixture.toml")(t, d)
+}
+
+func TestReloadKeepsTheFilter(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("/")
+	d.typeText("schaaf")
+	d.press("enter", "down")
+	d.save(fixtureSource(t) + strings.Replace(addedEvent, "An event added", "Schaaf: an event added", 1))
+	wantIDs(t, d, "homan-condemns", "schaaf-warning", "added-2018")
+	wantSelected("schaaf-warning")(t, d)
+	if !strings.Contains(d.screen(), "/schaaf 3/9") {
+		t.Errorf("the filter is not shown:\n%s", d.screen())
+	}
+	wantStatus("1 new event")(t, d)
+}
+
+// TestReloadWhileFiltering: text typed in the filter bar is run again on
+// the new events; a run on the old ones that arrives late is dropped.
+func TestReloadWhileFiltering(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("/")
+	d.typeText("schaaf")
+	stale := d.m.filter.seq
+	d.save(fixtureSource(t) + strings.Replace(addedEvent, "An event added", "Schaaf: an event added", 1))
+	wantFocus(modeFilter)(t, d)
+	wantIDs(t, d, "homan-condemns", "schaaf-warning", "added-2018")
+	d.send(filteredMsg{seq: stale, query: "schaaf", events: d.m.chron.Events[:1]})
+	wantIDs(t, d, "homan-condemns", "schaaf-warning", "added-2018")
+}
+
+func TestReloadSelectedEventGone(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("G", "k") // unsafe-text, 2019
+	wantSelected("unsafe-text")(t, d)
+	d.save(removeEvent(t, fixtureSource(t), "unsafe-text"))
+	wantSelected("lawsuit-2018")(t, d) // 6 Mar 2018 is nearer 2019 than 21 Jan 2025
+	wantStatus("1 removed; “Escape")(t, d)
+	wantStatus("is gone, showing the nearest event")(t, d)
+}
+
+func TestReloadPrunesHistory(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("G", "1", "2") // memo-2025 → schaaf-warning → homan-condemns
+	if len(d.m.history.back) != 2 {
+		t.Fatalf("history %v", d.m.history.back)
+	}
+	d.save(removeEvent(t, fixtureSource(t), "memo-2025"))
+	wantCurrent("homan-condemns")(t, d)
+	if len(d.m.history.back) != 1 || d.m.history.back[0].id != "schaaf-warning" {
+		t.Errorf("history %v", d.m.history.back)
+	}
+	d.press("[", "[")
+	wantCurrent("schaaf-warning")(t, d)
+}
+
+// TestBrokenSave: a save that does not load leaves the last good
+// chronology on screen under a banner; the next good save recovers.
+func TestBrokenSave(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	d.press("j", "j", "j")
+	before := d.m.chron
+	saveBroken(d)
+	if d.m.chron != before || !d.m.problems.isFailed() {
+		t.Fatal("the broken save replaced the chronology")
+	}
+	wantSelected("schaaf-warning")(t, d)
+	s := d.screen()
+	for _, want := range []string{"✗ Not reloaded: testdata/fixture.toml:118:6:", "(4 more: press !)", "Oakland Mayor Libby Schaaf warns"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen lacks %q:\n%s", want, s)
+		}
+	}
+	d.press("!")
+	s = d.screen()
+	for _, want := range []string{"The files do not load", "testdata/fixture.toml:122: event \"no-title\": missing title",
+		"testdata/fixture.toml:125: warning:"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("expanded banner lacks %q:\n%s", want, s)
+		}
+	}
+	d.press("j") // the viewer works under the banner
+	wantSelected("ice-operation")(t, d)
+
+	d.save(fixtureSource(t))
+	if d.m.problems.any() || strings.Contains(d.screen(), "✗") {
+		t.Errorf("the banner stays after a good save:\n%s", d.screen())
+	}
+	wantStatus("Reloaded fixture.toml: it loads again")(t, d)
+	wantSelected("ice-operation")(t, d)
+}
+
+// TestBannerKey: ! toggles the banner, and is not offered without one.
+func TestBannerKey(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	if d.m.keyMap().Problems.Enabled() {
+		t.Error("! offered with nothing to show")
+	}
+	d.press("!")
+	if d.m.problems.expanded {
+		t.Error("! expanded an empty banner")
+	}
+	d.save(withWarnings(t, 3))
+	_, h0 := d.m.bodyArea()
+	d.press("!")
+	_, h1 := d.m.bodyArea()
+	if !d.m.problems.expanded || h1 >= h0 || !strings.Contains(d.screen(), "3 warnings in the files") {
+		t.Errorf("expanded %v, body %d → %d:\n%s", d.m.problems.expanded, h0, h1, d.screen())
+	}
+	if got := d.m.keyMap().Problems.Help().Desc; got != "hide problems" {
+		t.Errorf("! says %q", got)
+	}
+	d.press("!")
+	_, h2 := d.m.bodyArea()
+	if d.m.problems.expanded || h2 != h0 {
+		t.Errorf("expanded %v, body %d", d.m.problems.expanded, h2)
+	}
+	d.save(fixtureSource(t)) // the warnings fixed: no banner, no key
+	if d.m.problems.any() || d.m.keyMap().Problems.Enabled() {
+		t.Error("banner or key left after the warnings were fixed")
+	}
+}
+
+func TestReloadKey(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	if !d.m.keyMap().Reload.Enabled() {
+		t.Fatal("r not offered")
+	}
+	d.press("r")
+	wantStatus("Reloaded fixture.toml: no changes")(t, d)
+	saveBroken(d)
+	d.press("r") // by hand, a failure is said in the status line too
+	wantStatus("Not reloaded: 4 errors (press ! to see them)")(t, d)
+}
+
+// TestStaleReloadDropped: the result of a reload overtaken by a newer one
+// is not shown.
+func TestStaleReloadDropped(t *testing.T) {
+	d := newDriver(t, 100, 30, Options{})
+	c, _ := timeline.Parse("testdata/fixture.toml", []byte(fixtureSource(t)+addedEvent))
+	d.m.reloadSeq += 2
+	d.send(reloadedMsg{seq: d.m.reloadSeq - 1, chron: c, label: "old"})
+	if d.m.chron.Event("added-2018") != nil {
+		t.Error("a stale reload was applied")
+	}
+	d.send(reloadedMsg{seq: d.m.reloadSeq, chron: c, label: "fixture.toml"})
+	if d.m.chron.Event("added-2018") == nil {
+		t.Error("the latest reload was not applied")
+	}
+}
+
+// TestOldRenderingNotUsed: a rendering of an event made before a reload,
+// arriving after it, is not shown for the event as it is now.
+func TestOldRenderingNotUsed(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	old := d.m.detail.key
+	d.save(strings.Replace(fixtureSource(t), "commanding state officers", "commanding state officials", 1))
+	d.send(renderedMsg{key: old, lines: []string{"STALE"}})
+	if strings.Contains(d.screen(), "STALE") || !strings.Contains(d.screen(), "commanding state officials") {
+		t.Errorf("screen:\n%s", d.screen())
+	}
+}
+
+// TestEditorAndWatcherBothReload: the watcher usually sees the editor's
+// save before the editor returns; the editor's own reload then finds
+// nothing new on disk, and still says what the edit changed.
+func TestEditorAndWatcherBothReload(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.m.runEditor = func(_ *exec.Cmd, done tea.ExecCallback) tea.Cmd {
+		return func() tea.Msg {
+			d.save(fixtureSource(t) + addedEvent) // seen by the watcher first
+			return done(nil)
+		}
+	}
+	d.press("j", "j", "j", "e")
+	wantStatus("Reloaded fixture.toml, 1 new event: “An event added in the editor”")(t, d)
+	wantSelected("schaaf-warning")(t, d)
+	if d.m.editBase != nil {
+		t.Error("the chronology from before the edit is kept")
+	}
+}
+
+// TestBannerIsHarmless: text from the file inside a diagnostic (a key, a
+// file name) reaches the banner as visible symbols, never raw.
+func TestBannerIsHarmless(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.m.reloadSeq++
+	d.send(reloadedMsg{seq: d.m.reloadSeq, diags: timeline.Diagnostics{
+		{Pos: timeline.Position{File: "ev\x1b[2J.toml", Line: 3, Col: 1}, Message: "unknown key \x1b]0;PWNED\a\u202e"},
+	}})
+	for _, expanded := range []bool{false, true} {
+		if expanded {
+			d.press("!")
+		}
+		view := d.m.View().Content
+		if strings.Contains(view, "\x1b]0;") || strings.Contains(view, "\x1b[2J") || strings.Contains(view, "\u202e") {
+			t.Errorf("expanded %v: raw control text in the banner: %q", expanded, view)
+		}
+		if !strings.Contains(d.screen(), "ev␛[2J.toml:3:1: unknown key ␛]0;PWNED␇") {
+			t.Errorf("expanded %v: the diagnostic is not shown:\n%s", expanded, d.screen())
+		}
+	}
+}
