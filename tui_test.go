@@ -266,6 +266,55 @@ func TestViewerEndToEnd(t *testing.T) {
 		tt.quitCleanly("Printz")
 	})
 
+	t.Run("a small terminal", func(t *testing.T) {
+		t.Parallel()
+		tt := startTUI(t, bin, t.TempDir(), 60, 20, "--event", "schaaf-warning", story)
+		tt.waitFor("Schaaf posts a warning", true)
+		footer := func() string {
+			lines := strings.Split(strings.TrimRight(tt.screen(), "\n"), "\n")
+			return lines[len(lines)-1]
+		}
+		for _, want := range []string{"esc", "? ", "q quit"} { // the way out, in one pane
+			if f := footer(); !strings.Contains(f, want) {
+				t.Errorf("the footer lacks %q: %q", want, f)
+			}
+		}
+		tt.keys("?")
+		tt.waitFor("↓ more below", true)
+		tt.keys("G") // the end of the help, not the end of the event
+		s := tt.waitFor("↑ end of help", true)
+		if !strings.Contains(s, "does its job") {
+			t.Errorf("the end of the help is not shown:\n%s", s)
+		}
+		tt.keys("k", "k", "k", "k", "k", "k", "k", "k", "k", "k")
+		tt.waitFor("q quit\n", true) // the help's own line, above the legend
+		tt.keys("Escape")
+		tt.waitFor("↑↓ more", false)
+		tt.waitFor("Schaaf posts a warning", true)
+		checkWidth(t, tt.screen(), 60)
+		tt.quitCleanly("Schaaf posts")
+	})
+
+	t.Run("the overview, and no browser", func(t *testing.T) {
+		t.Parallel()
+		// no opener on the PATH: o must say where the source is
+		tt := startTUIEnv(t, bin, t.TempDir(), 100, 30, []string{"PATH=" + t.TempDir()})
+		tt.waitFor("built-in chronology", true)
+		tt.keys("i")
+		s := tt.waitFor("i back to event", true)
+		for _, want := range []string{"events, ", "This timeline is that story's background"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("the overview lacks %q:\n%s", want, s)
+			}
+		}
+		tt.keys("Escape")
+		tt.waitFor("i back to event", false) // an esc followed at once by o would be alt+o
+		tt.keys("o")
+		tt.waitFor("No browser found; the source is https://", true)
+		checkWidth(t, tt.screen(), 100)
+		tt.quitCleanly("built-in chronology")
+	})
+
 	t.Run("an event that does not exist", func(t *testing.T) {
 		t.Parallel()
 		tt := startTUI(t, bin, t.TempDir(), 100, 20, "--event", "nope", story)
@@ -379,7 +428,7 @@ cat "`+edDir+`/add.toml" >> "$file"
 		}
 		tt.keys("e")
 		s := tt.waitFor("1 new event: “An event added in the editor”", true)
-		if !strings.Contains(s, "An event added in the editor (26 Feb 2018) — added by the script") {
+		if !strings.Contains(s, "An event added in the editor (26 Feb 2018) — added by the") {
 			t.Errorf("the new event is not shown as a backlink of the selected one:\n%s", s)
 		}
 		if !strings.Contains(s, "Schaaf posts a warning") || !strings.Contains(s, "4/9") {

@@ -4,10 +4,12 @@
 //
 // One file per component: app.go (this root model: messages in, layout,
 // focus), list.go, detail.go, render.go (Glamour off the key path),
-// filter.go, history.go, keys.go, styles.go, header.go, footer.go (status
-// and help), loading.go, actions.go (browser, clipboard), edit.go (the
-// editor), reload.go (watching and reloading), banner.go (what is wrong
-// with the files), messages.go, text.go (fitting and highlighting text).
+// overview.go (the chronology's own page), filter.go, history.go, keys.go,
+// styles.go, header.go, footer.go (short help and position), status.go
+// (the status message and when it goes), help.go (the full help),
+// loading.go, actions.go (browser, clipboard), edit.go (the editor),
+// reload.go (watching and reloading), banner.go (what is wrong with the
+// files), messages.go, text.go (fitting and highlighting text).
 package ui
 
 import (
@@ -50,8 +52,9 @@ type Options struct {
 // Layout constants.
 const (
 	wideWidth   = 90 // from this width list and detail are side by side
-	minListW    = 34
-	maxListW    = 60
+	listShare   = 45 // percent of the width the list gets, side by side
+	minDetailW  = 50 // the detail pane is never narrower beside the list
+	maxDetailW  = 80 // nor wider: a reading measure; the list gets the rest
 	statusTime  = 6 * time.Second
 	bgWait      = 300 * time.Millisecond // how long a terminal may take to tell its background
 	wheelStep   = 3
@@ -81,19 +84,22 @@ type Model struct {
 	chron *timeline.Chronology
 	label string
 
-	list     listModel
-	detail   detailModel
-	filter   filterModel
-	help     help.Model
-	showHelp bool
-	focus    mode // modeList or modeDetail
-	current  *timeline.Event
-	history  history
-	cache    *renderCache
+	list       listModel
+	detail     detailModel
+	filter     filterModel
+	help       help.Model
+	showHelp   bool
+	helpOffset int  // first line of the full help shown
+	focus      mode // modeList or modeDetail
+	overview   bool // the detail pane shows the chronology, not an event (focus is modeDetail)
+	current    *timeline.Event
+	history    history
+	cache      *renderCache
 
 	status    string
 	statusErr bool
 	statusSeq int
+	statusFor statusAbout // what it says something about: it goes when that ends
 
 	// the files on disk: what is wrong with them, the reload on its way,
 	// and the generation of the chronology on screen (renderings of an
@@ -186,7 +192,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, c)
 		}
 	}
+	if m.focus != modeDetail || m.filter.editing {
+		m.overview = false // the overview is read in the detail pane only
+	}
 	if m.ready() {
+		m.dropStaleStatus()
 		var render tea.Cmd
 		m, render = m.syncDetail()
 		cmd = tea.Batch(cmd, render)
@@ -250,7 +260,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case openedMsg:
 		if msg.err != nil {
-			return m, m.setStatus("Could not open the browser: "+timeline.HarmlessLine(msg.err.Error()), true)
+			return m, m.setStatus(notOpened(msg), true)
 		}
 		return m, m.setStatus("Opened "+timeline.HarmlessLine(msg.url), false)
 	case tea.KeyPressMsg:
@@ -289,7 +299,7 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 		m.filter.input.SetValue(q)
 		m.applyFilter(runFilter(m.chron, m.filter.next(), q))
 		if m.filter.err != nil {
-			cmd = m.setStatus("Filter: "+timeline.HarmlessLine(m.filter.err.Error()), true)
+			cmd = m.setStatusAbout(scopeFilter, "Filter: "+timeline.HarmlessLine(m.filter.err.Error()), true)
 		}
 	}
 	m.current = m.list.selected()
@@ -312,9 +322,9 @@ func (m *Model) layout() {
 	w := max(m.width, 0)
 	_, bodyH := m.bodyArea()
 	if m.sideBySide() {
-		lw := listWidth(w)
+		lw, dw := paneWidths(w)
 		m.list.setSize(lw, bodyH)
-		m.detail.setSize(max(0, w-lw-dividerCols), bodyH)
+		m.detail.setSize(dw, bodyH)
 	} else {
 		m.list.setSize(w, bodyH)
 		m.detail.setSize(max(0, w-1), bodyH) // one column of margin
@@ -324,7 +334,14 @@ func (m *Model) layout() {
 	m.bar.SetWidth(min(40, max(1, w-4)))
 }
 
-func listWidth(w int) int { return min(max(w*2/5, minListW), maxListW) }
+// paneWidths shares w between list and detail, side by side: the list
+// gets listShare percent, as long as the detail keeps a width between
+// minDetailW and maxDetailW to read in.
+func paneWidths(w int) (list, detail int) {
+	detail = min(max(w-dividerCols-w*listShare/100, minDetailW), maxDetailW)
+	list = max(0, w-dividerCols-detail)
+	return list, detail
+}
 
 // sideBySide reports whether list and detail share the screen.
 func (m Model) sideBySide() bool { return m.width >= wideWidth }
@@ -368,7 +385,42 @@ func (m Model) mode() mode {
 }
 
 // keyMap returns the bindings with those that do nothing now disabled.
+// While the full help is open and longer than the screen, the moving keys
+// scroll it.
 func (m Model) keyMap() KeyMap {
+	maxOff := 0
+	if m.ready() && m.showHelp && !m.filter.editing {
+		maxOff = m.helpMaxOffset()
+	}
+	return m.keyMapFor(maxOff)
+}
+
+// keyMapFor is keyMap for a full help that scrolls maxOff lines.
+func (m Model) keyMapFor(maxOff int) KeyMap {
+	k := m.paneKeyMap()
+	if !m.ready() || !m.showHelp || k.mode == modeFilter || maxOff == 0 {
+		return k
+	}
+	off := min(m.helpOffset, maxOff)
+	k.mode = modeHelp
+	for _, b := range []struct {
+		b          *key.Binding
+		on         bool
+		name, desc string
+	}{
+		{&k.Up, off > 0, "↑/k", "scroll up"}, {&k.Down, off < maxOff, "↓/j", "more"},
+		{&k.PageUp, off > 0, "pgup", "page up"}, {&k.PageDown, off < maxOff, "pgdn", "page down"},
+		{&k.Top, off > 0, "g/home", "top of help"}, {&k.Bottom, off < maxOff, "G/end", "end of help"},
+	} {
+		b.b.SetEnabled(b.on)
+		b.b.SetHelp(b.name, b.desc)
+	}
+	return k
+}
+
+// paneKeyMap is keyMap for the pane beneath the help: what the full help
+// lists.
+func (m Model) paneKeyMap() KeyMap {
 	k := m.keys
 	k.mode = m.mode()
 	k.setEnabled(false)
@@ -396,7 +448,7 @@ func (m Model) keyMap() KeyMap {
 		}
 		return k
 	}
-	hasTargets := m.current != nil && len(m.current.Links)+len(m.current.Backlinks) > 0
+	hasTargets := m.current != nil && len(m.current.Links)+len(m.current.Backlinks) > 0 && !m.overview
 	if k.mode == modeList {
 		n, at := len(m.list.events), m.list.cursor
 		up, down := n > 0 && at > 0, n > 0 && at < n-1
@@ -428,15 +480,19 @@ func (m Model) keyMap() KeyMap {
 		_, sel := m.detail.selectedTarget()
 		k.Follow.SetEnabled(sel)
 	}
+	k.Overview.SetEnabled(!m.overview || m.current != nil)
+	if m.overview {
+		k.Overview.SetHelp("i", "back to event")
+	}
 	k.FollowN.SetEnabled(hasTargets)
 	k.Back.SetEnabled(len(m.history.back) > 0)
 	k.Forward.SetEnabled(len(m.history.forward) > 0)
 	k.Filter.SetEnabled(true)
-	matches := m.detailVisible() && len(m.detail.matches) > 0
-	k.NextMatch.SetEnabled(matches)
-	k.PrevMatch.SetEnabled(matches)
-	k.OpenSource.SetEnabled(firstWebSource(m.current) != "")
-	k.Copy.SetEnabled(m.current != nil)
+	// n and N say why when there is nothing to find
+	k.NextMatch.SetEnabled(m.detailVisible() && m.filter.active())
+	k.PrevMatch.SetEnabled(m.detailVisible() && m.filter.active())
+	k.OpenSource.SetEnabled(firstWebSource(m.current) != "" && !m.overview)
+	k.Copy.SetEnabled(m.current != nil && !m.overview)
 	k.Edit.SetEnabled(true) // opens the editor, or says how to get a file to edit
 	switch _, _, why := m.editTarget(); {
 	case len(m.opts.Paths) == 0:
@@ -445,6 +501,8 @@ func (m Model) keyMap() KeyMap {
 		k.Edit.SetHelp("e", "edit (file gone)")
 	case m.problems.isFailed():
 		k.Edit.SetHelp("e", "edit first error")
+	case m.overview:
+		k.Edit.SetHelp("e", "edit file")
 	}
 	k.Reload.SetEnabled(len(m.opts.Paths) > 0)
 	k.Problems.SetEnabled(m.problems.any())
@@ -479,16 +537,46 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.filterKey(msg, km)
 	}
 	if m.showHelp {
+		if km.mode == modeHelp { // the moving keys scroll the help
+			switch k := m.keys; {
+			case key.Matches(msg, k.Up):
+				m.scrollHelp(-1)
+				return m, nil
+			case key.Matches(msg, k.Down):
+				m.scrollHelp(1)
+				return m, nil
+			case key.Matches(msg, k.PageUp), key.Matches(msg, k.PageDown):
+				_, h := m.bodyArea()
+				step := max(1, h-2)
+				if key.Matches(msg, k.PageUp) {
+					step = -step
+				}
+				m.scrollHelp(step)
+				return m, nil
+			case key.Matches(msg, k.Top):
+				m.helpOffset = 0
+				return m, nil
+			case key.Matches(msg, k.Bottom):
+				m.helpOffset = m.helpMaxOffset()
+				return m, nil
+			}
+		}
 		m.showHelp = false
 		if key.Matches(msg, km.Help) || msg.String() == "esc" {
 			return m, nil
 		}
+		km = m.keyMap() // the keys of the pane, now the help is closed
 	}
 	switch {
 	case key.Matches(msg, km.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, km.Help):
 		m.showHelp = true
+		m.helpOffset = 0
+	case key.Matches(msg, km.Overview):
+		m.overview = !m.overview
+		m.focus = modeDetail
+		m.detail.linkSel = -1
 	case key.Matches(msg, km.Filter):
 		return m.openFilter()
 	case key.Matches(msg, km.ClearFilter):
@@ -504,8 +592,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if key.Matches(msg, km.PrevMatch) {
 			dir = -1
 		}
-		m.detail.nextMatch(dir)
-		return m, m.setStatus(fmt.Sprintf("Match %d/%d in this event", m.detail.match+1, len(m.detail.matches)), false)
+		return m, m.nextMatch(dir)
 	case key.Matches(msg, km.OpenSource):
 		u := firstWebSource(m.current)
 		return m, tea.Batch(m.setStatus("Opening "+timeline.HarmlessLine(u)+" …", false), openURLCmd(u, m.openURL))
@@ -601,7 +688,7 @@ func (m Model) location() location {
 func (m Model) followN(n int) (Model, tea.Cmd) {
 	ids := m.current.Targets()
 	if n < 1 || n > len(ids) {
-		return m, m.setStatus(fmt.Sprintf("No link %d: this event has %d", n, len(ids)), true)
+		return m, m.setStatusAbout(scopeEvent, fmt.Sprintf("No link %d: this event has %d", n, len(ids)), true)
 	}
 	return m.follow(ids[n-1])
 }
@@ -621,8 +708,9 @@ func (m Model) follow(id string) (Model, tea.Cmd) {
 // filter hides is shown all the same, and the status line says so.
 func (m *Model) goTo(e *timeline.Event) tea.Cmd {
 	m.current = e
+	m.overview = false
 	if !m.list.selectEvent(e) {
-		return m.setStatus(fmt.Sprintf("“%s” is hidden by the filter; esc in the list clears it",
+		return m.setStatusAbout(scopeHidden, fmt.Sprintf("“%s” is hidden by the filter; esc in the list clears it",
 			timeline.HarmlessLine(e.Title)), false)
 	}
 	return nil
@@ -664,17 +752,27 @@ func (m Model) restore(to location) (Model, tea.Cmd) {
 	return m, tea.Batch(cmd, render)
 }
 
-// syncDetail makes the detail pane show the current event, from the cache
-// or by starting a render; it never waits for one.
+// syncDetail makes the detail pane show the current event, or the
+// overview, from the cache or by starting a render; it never waits for
+// one.
 func (m Model) syncDetail() (Model, tea.Cmd) {
-	if m.current != m.detail.event {
+	switch {
+	case m.overview && !m.detail.overview:
+		m.detail.setOverview(m.chron)
+		m.detail.setWords(m.filter.words)
+	case !m.overview && (m.current != m.detail.event || m.detail.overview):
 		m.detail.setEvent(m.chron, m.current)
 		m.detail.setWords(m.filter.words)
 	}
-	if m.current == nil || !m.detailVisible() || m.detail.width <= 0 {
+	if (m.current == nil && !m.overview) || !m.detailVisible() || m.detail.width <= 0 {
 		return m, nil
 	}
-	k := renderKey{id: m.current.ID, width: m.detail.width, style: m.st.Name, gen: m.gen}
+	k := renderKey{overview: true, width: m.detail.width, style: m.st.Name, gen: m.gen}
+	markdown := overviewMarkdown
+	if !m.overview {
+		k.overview, k.id = false, m.current.ID
+		markdown = func(c *timeline.Chronology) string { return timeline.EventMarkdown(c, m.current) }
+	}
 	if m.detail.key == k {
 		return m, nil
 	}
@@ -686,18 +784,7 @@ func (m Model) syncDetail() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.cache.pending[k] = true
-	return m, renderCmd(k, timeline.EventMarkdown(m.chron, m.current))
-}
-
-// setStatus shows a message in the footer for a while.
-func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
-	m.statusSeq++
-	m.status, m.statusErr = s, isErr
-	seq := m.statusSeq
-	if !m.timers {
-		return nil
-	}
-	return tea.Tick(statusTime, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+	return m, renderCmd(k, markdown(m.chron))
 }
 
 // handleMouse scrolls the pane under the pointer, or selects the clicked
@@ -706,7 +793,18 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	mouse := msg.Mouse()
 	top, bodyH := m.bodyArea()
 	y := mouse.Y - top
-	if y < 0 || y >= bodyH || m.showHelp {
+	if y < 0 || y >= bodyH {
+		return nil
+	}
+	if m.showHelp {
+		if wheel, ok := msg.(tea.MouseWheelMsg); ok {
+			switch wheel.Button {
+			case tea.MouseWheelUp:
+				m.scrollHelp(-wheelStep)
+			case tea.MouseWheelDown:
+				m.scrollHelp(wheelStep)
+			}
+		}
 		return nil
 	}
 	pane := m.focus
@@ -778,7 +876,13 @@ func (m Model) render() string {
 	if !m.ready() {
 		return clip(m.loadingView(), w, h)
 	}
-	km := m.keyMap()
+	var help []string // the full help, laid out once
+	maxOff := 0
+	if m.showHelp {
+		help = m.helpLines()
+		maxOff = max(0, len(help)-m.helpRows(len(help)))
+	}
+	km := m.keyMapFor(maxOff)
 	var lines []string
 	if h >= 3 {
 		lines = append(lines, m.headerView())
@@ -789,7 +893,7 @@ func (m Model) render() string {
 		lines = append(lines, m.filterBarView())
 	}
 	if m.showHelp {
-		lines = append(lines, m.fullHelpView(km, bodyH)...)
+		lines = append(lines, m.fullHelpView(help, bodyH)...)
 	} else {
 		lines = append(lines, m.panesView(bodyH)...)
 	}

@@ -251,7 +251,7 @@ func TestEmptyChronology(t *testing.T) {
 	}
 	for _, size := range [][2]int{{120, 40}, {40, 12}, {1, 1}} {
 		d := newDriver(t, size[0], size[1], Options{Load: load})
-		d.press("j", "G", "enter", "tab", "1", "[", "y", "o", "?", "?", "/")
+		d.press("j", "G", "enter", "tab", "1", "[", "y", "o", "?", "?", "i", "j", "i", "/")
 		d.typeText("x")
 		d.press("enter", "esc")
 		checkFits(t, d.m.View().Content, size[0], size[1], "empty")

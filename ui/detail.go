@@ -12,10 +12,11 @@ import (
 // Glamour (see render.go), scrolled by line, with the event's links and
 // backlinks selectable and the filter's words findable with n/N.
 type detailModel struct {
-	event *timeline.Event
-	key   renderKey // the rendering on show; zero while it is on its way
-	lines []string  // rendered lines, with their colours
-	plain []string  // the same lines without escape codes, for searching
+	event    *timeline.Event
+	overview bool      // the chronology's overview is on show, not an event
+	key      renderKey // the rendering on show; zero while it is on its way
+	lines    []string  // rendered lines, with their colours
+	plain    []string  // the same lines without escape codes, for searching
 
 	offset        int
 	pendingOffset int // offset to restore once the rendering arrives; -1 none
@@ -43,11 +44,7 @@ func newDetail() detailModel { return detailModel{linkSel: -1, match: -1, pendin
 
 // setEvent shows e (its rendering to come), with its links numbered.
 func (d *detailModel) setEvent(c *timeline.Chronology, e *timeline.Event) {
-	d.event = e
-	d.key = renderKey{}
-	d.offset, d.pendingOffset = 0, -1
-	d.linkSel, d.match = -1, -1
-	d.targets = d.targets[:0:0]
+	d.reset(e, false)
 	if e == nil {
 		d.lines, d.plain, d.linkLine, d.matches = nil, nil, nil, nil
 		return
@@ -58,7 +55,22 @@ func (d *detailModel) setEvent(c *timeline.Chronology, e *timeline.Event) {
 	for _, b := range e.Backlinks {
 		d.targets = append(d.targets, newTarget(c, b.From, b.Note, true))
 	}
-	d.placeholder()
+	d.placeholder(e.Title, e.When())
+}
+
+// setOverview shows the chronology's overview (its rendering to come),
+// which has no links.
+func (d *detailModel) setOverview(c *timeline.Chronology) {
+	d.reset(nil, true)
+	d.placeholder(overviewTitle(c), "About this chronology")
+}
+
+func (d *detailModel) reset(e *timeline.Event, overview bool) {
+	d.event, d.overview = e, overview
+	d.key = renderKey{}
+	d.offset, d.pendingOffset = 0, -1
+	d.linkSel, d.match = -1, -1
+	d.targets = d.targets[:0:0]
 }
 
 func newTarget(c *timeline.Chronology, id, note string, back bool) target {
@@ -69,12 +81,12 @@ func newTarget(c *timeline.Chronology, id, note string, back bool) target {
 	return t
 }
 
-// placeholder shows the event as plain text until Glamour is done.
-func (d *detailModel) placeholder() {
-	e := d.event
+// placeholder shows a title and a date as plain text until Glamour is
+// done.
+func (d *detailModel) placeholder(title, when string) {
 	lines := []string{
-		timeline.HarmlessLine(e.Title),
-		timeline.HarmlessLine(e.When()),
+		timeline.HarmlessLine(title),
+		timeline.HarmlessLine(when),
 		"",
 		"rendering…",
 	}

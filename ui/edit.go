@@ -28,13 +28,16 @@ func (m Model) editTarget() (file string, line int, why string) {
 	if pos, ok := m.problems.firstError(); ok && !m.problems.isGone(pos.File) {
 		return pos.File, pos.Line, ""
 	}
-	if e := m.current; e != nil && e.Pos.File != "" {
+	if e := m.current; e != nil && e.Pos.File != "" && !m.overview {
 		if m.problems.isGone(e.Pos.File) {
 			return "", 0, fmt.Sprintf("%s is gone: put it back and it is read again", timeline.HarmlessLine(e.Pos.File))
 		}
 		return e.Pos.File, e.Pos.Line, ""
 	}
-	if m.chron != nil && len(m.chron.Files) > 0 { // no event selected: the first file, at the top
+	if m.chron != nil && len(m.chron.Files) > 0 { // no event selected, or the overview: the first file, at the top
+		if f := m.chron.Files[0]; m.problems.isGone(f) {
+			return "", 0, fmt.Sprintf("%s is gone: put it back and it is read again", timeline.HarmlessLine(f))
+		}
 		return m.chron.Files[0], 1, ""
 	}
 	return "", 0, "There is no file to edit"

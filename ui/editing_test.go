@@ -160,7 +160,7 @@ func TestEditWithARealEditor(t *testing.T) {
 		t.Errorf("the new event is not shown:\n%s", d.screen())
 	}
 	// its link shows as a backlink of the selected event
-	if !strings.Contains(d.screen(), "An event added in the editor (26 Feb 2018) — added by the test") {
+	if !strings.Contains(d.screen(), "An event added in the editor (26 Feb 2018) — added by the") {
 		t.Errorf("the new link is not shown:\n%s", d.screen())
 	}
 	checkFits(t, d.m.View().Content, 120, 40, "after the editor")

@@ -85,7 +85,11 @@ func (m Model) filterKey(msg tea.KeyPressMsg, km KeyMap) (Model, tea.Cmd) {
 		m.filter.input.Blur()
 		var cmd tea.Cmd
 		if m.filter.err != nil {
-			cmd = m.setStatus("Kept the last good filter: "+timeline.HarmlessLine(m.filter.err.Error()), true)
+			kept := "Kept the last good filter: "
+			if !m.filter.active() {
+				kept = "No filter kept: "
+			}
+			cmd = m.setStatusAbout(scopeFilter, kept+timeline.HarmlessLine(m.filter.err.Error()), true)
 			m.filter.err = nil
 			m.filter.next() // a run still on its way is for the text given up
 			m.filter.input.SetValue(m.filter.applied)

@@ -2,86 +2,172 @@ package ui
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/lipgloss/v2"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
 // footerView is the bottom line: the status message when there is one,
-// else the short help; and the position in the list on the right.
+// else the short help; and the position in the list on the right. When
+// the line is narrow the position gives up its details, then itself,
+// before the help gives up ?, q or the way back.
 func (m Model) footerView(km KeyMap) string {
 	w := m.width
-	right := ""
-	if n := len(m.list.events); n > 0 {
-		right = m.st.Position.Render(fmt.Sprintf("%d/%d", m.list.cursor+1, n))
-	} else {
-		right = m.st.Position.Render("0/0")
-	}
-	if m.focus == modeDetail && !m.filter.editing {
-		if mo := m.detail.maxOffset(); mo > 0 {
-			right = m.st.Position.Render(fmt.Sprintf("%d%% · ", m.detail.offset*100/mo)) + right
-		}
-	}
-	rw := ansi.StringWidth(right)
-	if rw+1 > w {
-		right, rw = "", 0
-	}
-	room := max(0, w-rw-1)
-	var left string
+	rights := m.positions()
 	if m.status != "" {
 		style := m.st.Status
 		if m.statusErr {
 			style = m.st.Error
 		}
-		left = style.Render(cut(m.status, room))
-	} else {
-		h := m.help
-		h.SetWidth(room)
-		left = cut(h.ShortHelpView(km.ShortHelp()), room)
+		// the richest position that leaves the message half the line, or
+		// all it needs
+		need := min(ansi.StringWidth(m.status), w/2)
+		right := ""
+		for _, r := range rights {
+			if ansi.StringWidth(r)+1+need <= w {
+				right = r
+				break
+			}
+		}
+		return m.footerLine(style.Render(cut(m.status, w-footerRoom(right))), right)
 	}
-	gap := max(0, w-ansi.StringWidth(left)-rw)
+	keys := km.shortKeys()
+	for _, right := range rights {
+		if left, ok := fitShortHelp(m.help, keys, w-footerRoom(right)); ok {
+			return m.footerLine(left, right)
+		}
+	}
+	// too narrow for the way out even alone: the bare position, and what
+	// fits beside it
+	right := rights[len(rights)-2]
+	if footerRoom(right) > w {
+		right = ""
+	}
+	left, _ := fitShortHelp(m.help, keys, w-footerRoom(right))
+	return m.footerLine(left, right)
+}
+
+// footerRoom is the width the right part of the footer takes, with the
+// space before it.
+func footerRoom(right string) int {
+	if right == "" {
+		return 0
+	}
+	return ansi.StringWidth(right) + 1
+}
+
+func (m Model) footerLine(left, right string) string {
+	if right != "" {
+		right = m.st.Position.Render(right)
+	}
+	gap := max(0, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// legend explains the marks of the list rows.
-var legend = []string{
-	"Marks in the list:  !  a claim is disputed or false   ?  no source   ~  approximate date",
-	"Links are numbered as in the detail: the event's links, then \"Referenced by\".",
-	"Mouse: the wheel scrolls the pane under it; a click selects a row or follows a link.",
-	"Press ? or esc to close this help; any other key closes it and does its job.",
+// positions are the footer's right part, from the richest to nothing:
+// how far down the detail is, the place in the list ("3/8", or "–/8" when
+// the event on show is one the filter hides) and a word on why. The one
+// before last is the bare place in the list.
+func (m Model) positions() []string {
+	n := len(m.list.events)
+	pos := fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+	note := ""
+	switch {
+	case n == 0:
+		pos = "0/0"
+	case m.list.hides(m.current):
+		pos, note = fmt.Sprintf("–/%d", n), " (hidden by filter)"
+	}
+	pct := ""
+	if m.focus == modeDetail && !m.filter.editing && !m.showHelp {
+		if mo := m.detail.maxOffset(); mo > 0 {
+			pct = fmt.Sprintf("%d%% · ", m.detail.offset*100/mo)
+		}
+	}
+	out := []string{pct + pos + note}
+	for _, r := range []string{pos + note, pos, ""} {
+		if r != out[len(out)-1] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
-// fullHelpView is the ? screen in place of the panes: every key that
-// works now, and what the marks mean. The columns stand side by side when
-// they fit, else one under the other.
-func (m Model) fullHelpView(km KeyMap, h int) []string {
-	if h <= 0 {
-		return nil
+// worthShort is the rank below which a key is worth the short labels: the
+// footer gives every key its short label rather than drop one of these.
+const worthShort = 4
+
+// fitShortHelp draws the keys that fit in room cells, in their order, the
+// most important first, with their long labels and again with their short
+// ones. The short labels win when they keep a key of a rank below
+// worthShort that the long ones drop, or when neither keeps the way out
+// and they show more of it. ok is false when a key of rank essential or
+// less does not fit.
+func fitShortHelp(h help.Model, keys []shortKey, room int) (line string, ok bool) {
+	h.SetWidth(0) // measured here, never cut with "…"
+	keys = slices.DeleteFunc(slices.Clone(keys), func(k shortKey) bool { return !k.b.Enabled() })
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
-	hm := m.help
-	hm.SetWidth(0) // measure first, never drop a column
-	groups := km.FullHelp()
-	text := hm.FullHelpView(groups)
-	if lipgloss.Width(text) > m.width {
-		var blocks []string
-		for _, g := range groups {
-			if b := hm.FullHelpView([][]key.Binding{g}); b != "" {
-				blocks = append(blocks, b)
+	slices.SortStableFunc(order, func(a, b int) int { return keys[a].rank - keys[b].rank })
+	sep := ansi.StringWidth(h.ShortSeparator)
+	bestDropped, bestShown := -1, -1
+	var best []bool
+	var bestShort bool
+	for _, short := range []bool{false, true} {
+		chosen := make([]bool, len(keys))
+		used, dropped, shown := 0, math.MaxInt, 0
+		for _, i := range order {
+			w := shortWidth(keys[i], short)
+			if used > 0 {
+				w += sep
+			}
+			if used+w > room {
+				dropped = min(dropped, keys[i].rank)
+				continue
+			}
+			chosen[i] = true
+			used += w
+			if keys[i].rank <= essential {
+				shown++
 			}
 		}
-		text = strings.Join(blocks, "\n\n")
+		dropped = min(dropped, worthShort)
+		if dropped > bestDropped || dropped == bestDropped && shown > bestShown {
+			best, bestShort, ok, bestDropped, bestShown = chosen, short, dropped > essential, dropped, shown
+		}
 	}
-	lines := strings.Split(text, "\n")
-	lines = append(lines, "")
-	wrap := lipgloss.NewStyle().Width(max(m.width, 1))
-	for _, l := range legend {
-		if m.opts.NoMouse && strings.HasPrefix(l, "Mouse:") {
+	return h.ShortHelpView(shortBindings(keys, best, bestShort)), ok
+}
+
+// shortWidth is the width of a key in the footer's help: "key desc".
+func shortWidth(k shortKey, short bool) int {
+	if short && k.short != "" {
+		return ansi.StringWidth(k.short)
+	}
+	h := k.b.Help()
+	return ansi.StringWidth(h.Key) + 1 + ansi.StringWidth(h.Desc)
+}
+
+// shortBindings are the keys chosen, with their short labels when short.
+func shortBindings(keys []shortKey, chosen []bool, short bool) []key.Binding {
+	var out []key.Binding
+	for i, k := range keys {
+		if !chosen[i] {
 			continue
 		}
-		lines = append(lines, strings.Split(m.st.Legend.Render(wrap.Render(l)), "\n")...)
+		b := k.b
+		if short && k.short != "" {
+			name, desc, _ := strings.Cut(k.short, " ")
+			b.SetHelp(name, desc)
+		}
+		out = append(out, b)
 	}
-	return box(lines, m.width, h)
+	return out
 }

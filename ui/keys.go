@@ -12,6 +12,7 @@ const (
 	modeList mode = iota
 	modeDetail
 	modeFilter
+	modeHelp // the full help, longer than the screen: the moving keys scroll it
 )
 
 // KeyMap is every key of the viewer, one binding per action. The help
@@ -28,6 +29,7 @@ type KeyMap struct {
 	NextYear         key.Binding
 	Open             key.Binding // list → detail
 	ToList           key.Binding // detail → list
+	Overview         key.Binding // about the chronology: its description, span and eras
 
 	NextLink, PrevLink key.Binding
 	Follow             key.Binding // the selected link
@@ -66,6 +68,7 @@ func defaultKeyMap() KeyMap {
 		NextYear: key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next year")),
 		Open:     key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "read event")),
 		ToList:   key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back to list")),
+		Overview: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about chronology")),
 
 		NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
 		PrevLink: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
@@ -93,18 +96,54 @@ func defaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the footer's one line for the current mode. The help
-// truncates at the end, so ? and q come before the keys that can wait for
-// the full help; ! comes first, because it only shows when something is
-// wrong with the files.
-func (k KeyMap) ShortHelp() []key.Binding {
+// shortKey is one key of the footer's help line: the binding, how much it
+// matters, and a shorter label for a narrow line. When the line is too
+// narrow the footer drops the keys of the highest rank first; the way out
+// (rank essential or less: ?, q, esc in the detail, enter and esc in the
+// filter bar) goes last, after every long label and the position.
+type shortKey struct {
+	b     key.Binding
+	rank  int
+	short string // "key desc" for a narrow line; "" keeps the binding's own
+}
+
+// essential is the highest rank of the keys the footer keeps whatever the
+// width allows.
+const essential = 1
+
+func sk(b key.Binding, rank int, short string) shortKey {
+	return shortKey{b: b, rank: rank, short: short}
+}
+
+// shortKeys is the footer's help for the current mode, in the order shown.
+func (k KeyMap) shortKeys() []shortKey {
 	switch k.mode {
 	case modeFilter:
-		return []key.Binding{k.KeepFilter, k.DropFilter, k.FilterMove, k.Quit}
+		return []shortKey{sk(k.KeepFilter, 0, "enter keep"), sk(k.DropFilter, 0, "esc clear"), sk(k.FilterMove, 3, ""),
+			sk(k.Quit, 0, "")}
+	case modeHelp:
+		return []shortKey{sk(k.Down, 2, "j down"), sk(k.Up, 3, "k up"), sk(k.PageDown, 4, ""), sk(k.Help, 0, "? close"),
+			sk(k.Quit, 0, "")}
 	case modeDetail:
-		return []key.Binding{k.Problems, k.Down, k.NextLink, k.Follow, k.FollowN, k.Back, k.ToList, k.Help, k.Quit, k.Edit}
+		return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.ToList, 1, "esc back"),
+			sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),
+			sk(k.Overview, 8, ""), sk(k.Edit, 9, ""), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
 	}
-	return []key.Binding{k.Problems, k.Down, k.Up, k.Open, k.Filter, k.ClearFilter, k.FollowN, k.Back, k.Help, k.Quit, k.Edit}
+	return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.Up, 7, "k up"),
+		sk(k.Open, 3, "enter read"), sk(k.Filter, 5, ""), sk(k.ClearFilter, 4, "esc clear"), sk(k.FollowN, 8, ""),
+		sk(k.Back, 6, "[ back"), sk(k.Overview, 9, "i about"), sk(k.Edit, 10, ""), sk(k.Help, 0, "? help"),
+		sk(k.Quit, 0, "")}
+}
+
+// ShortHelp is the footer's one line for the current mode, every key of
+// it; the footer drops the least important when the line is too narrow
+// (see shortKeys).
+func (k KeyMap) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, s := range k.shortKeys() {
+		out = append(out, s.b)
+	}
+	return out
 }
 
 // FullHelp is the `?` screen: every binding that works now, in columns.
@@ -114,7 +153,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear},
-		{k.Open, k.ToList, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
+		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
 		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Edit, k.Reload, k.Problems,
 			k.Help, k.Quit},
 	}
@@ -130,7 +169,7 @@ func (k *KeyMap) setEnabled(on bool) {
 func (k *KeyMap) all() []*key.Binding {
 	return []*key.Binding{
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear,
-		&k.Open, &k.ToList, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
+		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.NextMatch, &k.PrevMatch,
 		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Quit,
 	}

@@ -173,6 +173,39 @@ var listKeys = []keyCase{
 	}},
 	{name: "q quits", press: []string{"q"}, check: wantQuit},
 	{name: "ctrl+c quits", press: []string{"ctrl+c"}, check: wantQuit},
+	{name: "i shows the overview", setup: []string{"j"}, press: []string{"i"},
+		check: all(wantFocus(modeDetail), wantOverview(true), wantSelected("sb54-signed"), wantOnScreen("became a federal case"))},
+	{name: "esc leaves the overview", setup: []string{"j"}, press: []string{"i", "esc"},
+		check: all(wantFocus(modeList), wantOverview(false), wantSelected("sb54-signed"))},
+	{name: "i again goes back to the event", setup: []string{"j"}, press: []string{"i", "i"},
+		check: all(wantFocus(modeDetail), wantOverview(false), wantCurrent("sb54-signed"), wantOnScreen("sanctuary state"))},
+	{name: "j scrolls the overview", w: 60, h: 10, press: []string{"i", "j"},
+		check: all(wantOverview(true), func(t *testing.T, d *driver) { wantOffset(t, d, 1) })},
+	{name: "the overview has no links, source or citation", press: []string{"i", "1", "o", "y", "tab"},
+		check: func(t *testing.T, d *driver) {
+			wantOverview(true)(t, d)
+			km := d.m.keyMap()
+			if km.FollowN.Enabled() || km.OpenSource.Enabled() || km.Copy.Enabled() || km.NextLink.Enabled() {
+				t.Errorf("the overview offers an event's keys: 1-9 %v, o %v, y %v, tab %v",
+					km.FollowN.Enabled(), km.OpenSource.Enabled(), km.Copy.Enabled(), km.NextLink.Enabled())
+			}
+			if len(d.opened)+len(d.copied) > 0 || len(d.m.history.back) > 0 {
+				t.Errorf("opened %v, copied %v, jumped %v", d.opened, d.copied, d.m.history.back)
+			}
+		}},
+	{name: "e in the overview edits the top of the file", press: []string{"i", "e"},
+		check: func(t *testing.T, d *driver) {
+			if len(d.edits) != 1 || !slices.Contains(d.edits[0], "+1") {
+				t.Errorf("editor started with %q", d.edits)
+			}
+		}},
+	{name: "/ leaves the overview", press: []string{"i", "/"}, check: all(wantFocus(modeFilter), wantOverview(false))},
+	{name: "9 names a missing link, until the next event", press: []string{"9", "j"},
+		check: all(wantStatus(""), func(t *testing.T, d *driver) {
+			if d.m.status != "" {
+				t.Errorf("status %q outlived its event", d.m.status)
+			}
+		})},
 }
 
 var detailKeys = []keyCase{
@@ -333,6 +366,15 @@ var filterKeys = []keyCase{
 				t.Errorf("input %q, applied %q", d.m.filter.input.Value(), d.m.filter.applied)
 			}
 		}},
+	{name: "enter on a malformed first query keeps no filter", setup: []string{"/"},
+		check: func(t *testing.T, d *driver) {
+			d.send(tea.PasteMsg{Content: "year:20x"})
+			d.press("enter")
+			wantStatus("No filter kept: ")(t, d)
+			if d.m.filter.active() || len(d.m.list.events) != 8 {
+				t.Errorf("filter %q, %d events", d.m.filter.applied, len(d.m.list.events))
+			}
+		}},
 	{name: "paste", setup: []string{"/"},
 		check: func(t *testing.T, d *driver) {
 			d.send(tea.PasteMsg{Content: "memo"})
@@ -369,6 +411,48 @@ var helpKeys = []keyCase{
 		}},
 	{name: "/ closes and filters", setup: []string{"?"}, press: []string{"/"}, check: wantFocus(modeFilter)},
 	{name: "q quits", setup: []string{"?"}, press: []string{"q"}, check: wantQuit},
+	// 40x12: the help is longer than the screen
+	{name: "a long help says there is more", w: 40, h: 12, setup: []string{"?"},
+		check: all(wantOnScreen("↓ more"), func(t *testing.T, d *driver) { wantHelp(t, d, true) })},
+	{name: "j scrolls a long help", w: 40, h: 12, setup: []string{"?"}, press: []string{"j"},
+		check: all(wantHelpAt(1), wantSelected("printz-1997"), wantOnScreen("↑↓ more"))},
+	{name: "down scrolls a long help", w: 40, h: 12, setup: []string{"?"}, press: []string{"down", "down"}, check: wantHelpAt(2)},
+	{name: "k scrolls a long help back", w: 40, h: 12, setup: []string{"?", "j", "j"}, press: []string{"k"}, check: wantHelpAt(1)},
+	{name: "pgdown pages a long help", w: 40, h: 12, setup: []string{"?"}, press: []string{"pgdown"}, check: wantHelpAt(8)},
+	{name: "pgdown pages through a long help to its end", w: 40, h: 12, setup: []string{"j", "enter", "?"},
+		check: func(t *testing.T, d *driver) {
+			var seen []string
+			for range 10 {
+				lines := strings.Split(d.screen(), "\n")
+				seen = append(seen, lines[1:len(lines)-1]...) // not the header, not the footer
+				d.press("pgdown")
+			}
+			for _, want := range []string{"o open source", "y copy citation", "q quit", "does its job", "↑ end of help"} {
+				if !slices.ContainsFunc(seen, func(l string) bool { return strings.Contains(l, want) }) {
+					t.Errorf("%q never shown:\n%s", want, strings.Join(seen, "\n"))
+				}
+			}
+			wantFocus(modeDetail)(t, d)
+			wantHelp(t, d, true)
+		}},
+	{name: "G goes to the end of a long help", w: 40, h: 12, setup: []string{"?"}, press: []string{"G"},
+		check: all(wantOnScreen("↑ end of help"), func(t *testing.T, d *driver) { wantHelpAt(d.m.helpMaxOffset())(t, d) })},
+	{name: "j at the end of a long help stays", w: 40, h: 12, setup: []string{"?", "G"}, press: []string{"j", "pgdown"},
+		check: all(wantSelected("printz-1997"), func(t *testing.T, d *driver) {
+			wantHelp(t, d, true)
+			wantHelpAt(d.m.helpMaxOffset())(t, d)
+		})},
+	{name: "g goes back to the top of a long help", w: 40, h: 12, setup: []string{"?", "G"}, press: []string{"g"}, check: wantHelpAt(0)},
+	{name: "esc closes a long help", w: 40, h: 12, setup: []string{"?", "j"}, press: []string{"esc"},
+		check: func(t *testing.T, d *driver) { wantHelp(t, d, false) }},
+	{name: "enter closes a long help and opens", w: 40, h: 12, setup: []string{"?", "j"}, press: []string{"enter"},
+		check: all(wantFocus(modeDetail), func(t *testing.T, d *driver) { wantHelp(t, d, false) })},
+	{name: "? opens a long help at the top", w: 40, h: 12, setup: []string{"?", "j", "?"}, press: []string{"?"}, check: wantHelpAt(0)},
+	{name: "the wheel scrolls a long help", w: 40, h: 12, setup: []string{"?"},
+		check: func(t *testing.T, d *driver) {
+			d.send(tea.MouseWheelMsg{X: 5, Y: 5, Button: tea.MouseWheelDown})
+			wantHelpAt(wheelStep)(t, d)
+		}},
 	{name: "help in the detail lists link keys", setup: []string{"j", "j", "j", "enter", "?"},
 		check: func(t *testing.T, d *driver) {
 			for _, s := range []string{"next link", "follow link N", "back to list"} {
@@ -377,6 +461,34 @@ var helpKeys = []keyCase{
 				}
 			}
 		}},
+}
+
+func wantOverview(want bool) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if d.m.overview != want {
+			t.Errorf("overview %v, want %v", d.m.overview, want)
+		}
+	}
+}
+
+func wantOnScreen(s string) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if !strings.Contains(d.screen(), s) {
+			t.Errorf("the screen does not show %q:\n%s", s, d.screen())
+		}
+	}
+}
+
+// wantHelpAt wants the full help open, scrolled to line n.
+func wantHelpAt(n int) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if !d.m.showHelp || d.m.helpOffset != n {
+			t.Errorf("help shown %v at line %d, want line %d (of %d)", d.m.showHelp, d.m.helpOffset, n, d.m.helpMaxOffset())
+		}
+	}
 }
 
 func wantOffset(t *testing.T, d *driver, want int) {

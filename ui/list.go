@@ -87,18 +87,7 @@ func (l *listModel) nearest(e *timeline.Event) int {
 	return max(0, len(l.events)-1)
 }
 
-func (l *listModel) eraOf(e *timeline.Event) *timeline.Era {
-	if l.chron == nil {
-		return nil
-	}
-	for i := range l.chron.Eras {
-		er := &l.chron.Eras[i]
-		if e.Date.First() >= er.Start.First() && (er.End.IsZero() || e.Date.First() <= er.End.Last()) {
-			return er
-		}
-	}
-	return nil
-}
+func (l *listModel) eraOf(e *timeline.Event) *timeline.Era { return eraOf(l.chron, e) }
 
 func yearLabel(y int) string {
 	if y < 0 {
@@ -126,6 +115,12 @@ func (l listModel) indexOf(e *timeline.Event) int {
 		}
 	}
 	return -1
+}
+
+// hides reports whether the filter hides e: it is not among the visible
+// events. The selected event, the usual case, is answered without a scan.
+func (l listModel) hides(e *timeline.Event) bool {
+	return e != nil && e != l.selected() && l.indexOf(e) < 0
 }
 
 // selectEvent moves the cursor to e; false when the filter hides e.

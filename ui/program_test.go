@@ -225,7 +225,7 @@ func TestEditInProgram(t *testing.T) {
 	pr := startProgram(t, opts, 120, 40)
 	pr.waitFor("the watcher", func(m Model, s string) bool { return m.watcher != nil && strings.Contains(s, "Printz") })
 	pr.press("j", "j", "j", "e")
-	m := pr.waitScreen([]string{"An event added in the editor (26 Feb 2018) — added by the test"})
+	m := pr.waitScreen([]string{"An event added in the editor (26 Feb 2018) — added by the"})
 	if m.current == nil || m.current.ID != "schaaf-warning" || m.list.selected() != m.current {
 		t.Errorf("selected %v after the editor", m.current)
 	}

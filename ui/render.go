@@ -10,13 +10,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// renderKey names one rendering of an event: the same event at another
-// width or in another style is another rendering.
+// renderKey names one rendering of an event, or of the overview: the same
+// event at another width or in another style is another rendering.
 type renderKey struct {
-	id    string
-	width int
-	style string
-	gen   int // the chronology's generation: the event may have changed since
+	id       string // the event's; "" for the overview
+	overview bool
+	width    int
+	style    string
+	gen      int // the chronology's generation: the event may have changed since
 }
 
 // renderCache keeps renderings so that coming back to an event, or

@@ -28,6 +28,7 @@ var states = []struct {
 	{name: "filter-kept", keys: []string{"/"}, text: "schaaf"},
 	{name: "filter-error", keys: []string{"/"}, text: "oakland from:"},
 	{name: "help", keys: []string{"?"}},
+	{name: "overview", keys: []string{"j", "i"}},
 	{name: "followed", keys: []string{"G", "1"}},
 	// the banner: a save that does not load, a file gone, warnings
 	{name: "broken", keys: []string{"j", "j"}, then: saveBroken},
@@ -133,6 +134,29 @@ func TestEverySizeFits(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPaneWidths: side by side, the list gets close to half the width,
+// the detail keeps a reading width, and nothing is lost between them.
+func TestPaneWidths(t *testing.T) {
+	prev := 0
+	for w := wideWidth; w <= 400; w++ {
+		list, detail := paneWidths(w)
+		if list+dividerCols+detail != w || detail < minDetailW || detail > maxDetailW || list < prev {
+			t.Fatalf("at %d: list %d, detail %d (list was %d)", w, list, detail, prev)
+		}
+		prev = list
+	}
+	for _, tc := range []struct{ w, list int }{{90, 38}, {100, 45}, {120, 54}, {160, 78}} {
+		if list, _ := paneWidths(tc.w); list != tc.list {
+			t.Errorf("at %d the list is %d wide, want %d", tc.w, list, tc.list)
+		}
+	}
+	// at 100 columns a list row has 28 cells for the title (it had 23)
+	d := newDriver(t, 100, 30, Options{})
+	if !strings.Contains(d.screen(), "Homan condemns Schaaf's war…") {
+		t.Errorf("title cut at 100 columns:\n%s", d.screen())
 	}
 }
 

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os/exec"
+	"time"
+
+	"backstory/timeline"
+	tea "charm.land/bubbletea/v2"
+)
+
+// The status message in the footer: what just happened, or why a key did
+// nothing. It goes after statusTime, or as soon as the state it speaks of
+// ends: "hidden by the filter" once the event is not hidden, "Match 2/6"
+// once another event is on show.
+
+// statusScope is what a status message speaks of.
+type statusScope int
+
+const (
+	scopeNone   statusScope = iota // an action done: it stays its time
+	scopeEvent                     // the event (or overview) on show, with the filter's words
+	scopeHidden                    // the event on show is hidden by the filter
+	scopeFilter                    // the filter kept
+)
+
+// statusAbout is the state a status message speaks of, as it was when the
+// message was set.
+type statusAbout struct {
+	scope    statusScope
+	event    *timeline.Event
+	overview bool
+	query    string
+}
+
+// setStatus shows a message in the footer for a while.
+func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
+	m.statusSeq++
+	m.status, m.statusErr = s, isErr
+	m.statusFor = statusAbout{}
+	seq := m.statusSeq
+	if !m.timers {
+		return nil
+	}
+	return tea.Tick(statusTime, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// setStatusAbout is setStatus for a message about the state now, which
+// goes as soon as that state ends.
+func (m *Model) setStatusAbout(scope statusScope, s string, isErr bool) tea.Cmd {
+	cmd := m.setStatus(s, isErr)
+	m.statusFor = statusAbout{scope: scope, event: m.current, overview: m.overview, query: m.filter.applied}
+	return cmd
+}
+
+// dropStaleStatus clears the status message once what it speaks of has
+// ended.
+func (m *Model) dropStaleStatus() {
+	if m.status == "" {
+		return
+	}
+	a := m.statusFor
+	stale := false
+	switch a.scope {
+	case scopeEvent:
+		stale = m.current != a.event || m.overview != a.overview || m.filter.applied != a.query
+	case scopeHidden:
+		stale = m.current != a.event || !m.list.hides(m.current)
+	case scopeFilter:
+		stale = m.filter.applied != a.query || m.filter.editing
+	}
+	if stale {
+		m.status, m.statusErr = "", false
+		m.statusFor = statusAbout{}
+	}
+}
+
+// nextMatch scrolls the detail to the next (dir > 0) or previous line with
+// a word of the filter, or says why there is none.
+func (m *Model) nextMatch(dir int) tea.Cmd {
+	here := "this event"
+	if m.overview {
+		here = "the overview"
+	}
+	switch {
+	case len(m.filter.words) == 0:
+		return m.setStatusAbout(scopeEvent, fmt.Sprintf("No words to find: the filter “%s” has none",
+			timeline.HarmlessLine(m.filter.applied)), false)
+	case !m.detail.nextMatch(dir):
+		return m.setStatusAbout(scopeEvent, "None of the filter's words is in "+here, false)
+	}
+	return m.setStatusAbout(scopeEvent, fmt.Sprintf("Match %d/%d in %s", m.detail.match+1, len(m.detail.matches), here), false)
+}
+
+// notOpened says the browser did not open, and gives the address so that
+// it can be opened by hand.
+func notOpened(msg openedMsg) string {
+	what := "The browser did not open (" + timeline.HarmlessLine(msg.err.Error()) + ")"
+	if errors.Is(msg.err, exec.ErrNotFound) {
+		what = "No browser found"
+	}
+	return what + "; the source is " + timeline.HarmlessLine(msg.url) + " (y copies a citation)"
+}
