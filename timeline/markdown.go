@@ -47,7 +47,7 @@ func (e *Event) Targets() []string {
 // from the file is made Harmless.
 func EventMarkdown(c *Chronology, e *Event) string {
 	var b strings.Builder
-	h := harmlessMarkdown
+	h := HarmlessMarkdown
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
 	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
 	if e.DisplayDate != "" {
@@ -151,6 +151,11 @@ func targetLine(c *Chronology, id, note string) string {
 // Glamour shows "\&" and "\~" as written, so "&" is left alone except in
 // character references that would make control characters.
 func escapeInline(s string) string { return neutralizeReferences(inlineEscaper.Replace(s)) }
+
+// MarkdownLine makes one line of text from a file safe to put in Markdown:
+// Harmless, on one line, and with nothing that would start Markdown
+// structure it did not mean.
+func MarkdownLine(s string) string { return escapeInline(HarmlessLine(s)) }
 
 // escapeItem is escapeInline for text that starts a list item, where a
 // leading "1." or "-" would start a nested list.

@@ -69,10 +69,10 @@ func isBidiControl(r rune) bool {
 // into the character it names.
 var charReference = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 
-// harmlessMarkdown is Harmless for Markdown source: character references
+// HarmlessMarkdown is Harmless for Markdown source: character references
 // that name a character Harmless would show visibly (&#27; is ESC) are
 // escaped so that they show as written.
-func harmlessMarkdown(s string) string {
+func HarmlessMarkdown(s string) string {
 	return neutralizeReferences(Harmless(s))
 }
 

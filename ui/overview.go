@@ -2,9 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"html"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"backstory/timeline"
@@ -27,7 +24,7 @@ func overviewTitle(c *timeline.Chronology) string {
 // overviewMarkdown writes the overview of c as Markdown.
 func overviewMarkdown(c *timeline.Chronology) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", inlineMarkdown(overviewTitle(c)))
+	fmt.Fprintf(&b, "# %s\n\n", timeline.MarkdownLine(overviewTitle(c)))
 	if n := c.Len(); n == 0 {
 		b.WriteString("**No events yet**\n\n")
 	} else {
@@ -38,7 +35,7 @@ func overviewMarkdown(c *timeline.Chronology) string {
 		fmt.Fprintf(&b, "**%s, %s**\n\n", plural(n, "event"), span)
 	}
 	if d := strings.TrimSpace(c.Description); d != "" {
-		fmt.Fprintf(&b, "%s\n\n", harmlessMarkdown(d))
+		fmt.Fprintf(&b, "%s\n\n", timeline.HarmlessMarkdown(d))
 	} else {
 		b.WriteString("*No description: a `description` at the top of the file, in Markdown, is shown here.*\n\n")
 	}
@@ -56,7 +53,7 @@ func overviewMarkdown(c *timeline.Chronology) string {
 			if !er.End.IsZero() {
 				span = er.Start.Format() + " – " + er.End.Format()
 			}
-			fmt.Fprintf(&b, "- **%s**: %s (%s)\n", inlineMarkdown(er.Title), span, plural(counts[er], "event"))
+			fmt.Fprintf(&b, "- **%s**: %s (%s)\n", timeline.MarkdownLine(er.Title), span, plural(counts[er], "event"))
 		}
 		b.WriteString("\n")
 	}
@@ -87,53 +84,4 @@ func eraOf(c *timeline.Chronology, e *timeline.Event) *timeline.Era {
 		}
 	}
 	return nil
-}
-
-// inlineMarkdown makes one line of text from the file safe to put in
-// Markdown: harmless, and with nothing that would start Markdown structure
-// it did not mean.
-func inlineMarkdown(s string) string {
-	return neutralizeReferences(inlineEscaper.Replace(timeline.HarmlessLine(s)))
-}
-
-var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`)
-
-// harmlessMarkdown is timeline.Harmless for Markdown source: a character
-// reference that names a character Harmless would show visibly (&#27; is
-// ESC) is escaped, so that Glamour shows it as written rather than making
-// the character.
-func harmlessMarkdown(s string) string { return neutralizeReferences(timeline.Harmless(s)) }
-
-// charReference is an HTML character reference.
-var charReference = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-
-func neutralizeReferences(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	return charReference.ReplaceAllStringFunc(s, func(ref string) string {
-		if r := referenced(ref); r == "" || timeline.Harmless(r) != r {
-			return "&amp;" + ref[1:]
-		}
-		return ref
-	})
-}
-
-// referenced returns the character a reference names, "" for none.
-// Numeric references are read as their code point, as Markdown renderers
-// do.
-func referenced(ref string) string {
-	if num, ok := strings.CutPrefix(ref, "&#"); ok {
-		num, base := strings.TrimSuffix(num, ";"), 10
-		if num[0] == 'x' || num[0] == 'X' {
-			num, base = num[1:], 16
-		}
-		n, err := strconv.ParseInt(num, base, 32)
-		if err != nil || n <= 0 || n > 0x10ffff {
-			return ""
-		}
-		return string(rune(n))
-	}
-	return html.UnescapeString(ref)
 }

@@ -91,11 +91,11 @@ func TestHarmlessMarkdown(t *testing.T) {
 		"\x1b]0;x\a \u202e":           "␛]0;x␇ <U+202E>",
 		"&#99999999;":                 "&amp;#99999999;",
 	} {
-		if got := harmlessMarkdown(in); got != want {
-			t.Errorf("harmlessMarkdown(%q) = %q, want %q", in, got, want)
+		if got := timeline.HarmlessMarkdown(in); got != want {
+			t.Errorf("timeline.HarmlessMarkdown(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := ansi.Strip(inlineMarkdown("# 1. *a* [b](c) <d>")); got != `\# 1. \*a\* \[b\](c) \<d\>` {
+	if got := ansi.Strip(timeline.MarkdownLine("# 1. *a* [b](c) <d>")); got != `\# 1. \*a\* \[b\](c) \<d\>` {
 		t.Errorf("inlineMarkdown: %q", got)
 	}
 }
