@@ -3,16 +3,46 @@ package timeline
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
-// fileCheck validates one decoded file and adds what it finds to the load.
+// fileCheck validates one decoded file, or a part of one (see
+// loader.fileInParts), and keeps what it finds until the load takes it in
+// (loader.commit), in file order.
 type fileCheck struct {
-	ld     *loader
 	name   string
 	layout *fileLayout
+	diags  Diagnostics // what was found, in the order found
+	errors int         // how many of diags are errors
+	events []checkedEvent
+	alloc  allocator
+	// numbered says some message names an event by its number ("event
+	// #12"), not by its id
+	numbered bool
+}
+
+// checkedEvent is an event read from a file, before it joins the load:
+// whether its id is taken by an earlier event is decided then, in file
+// order, however the file was read.
+type checkedEvent struct {
+	e      *Event
+	errors int // errors in the event's table, a duplicate id aside
+	// dupable says the id is valid, so it may be a duplicate; idDiag is
+	// where among the diagnostics that would be reported.
+	dupable bool
+	idDiag  int
+	pos     eventPos
+}
+
+func (f *fileCheck) errorf(pos Position, format string, args ...any) {
+	f.errors++
+	f.diags = append(f.diags, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+}
+
+func (f *fileCheck) warnf(pos Position, format string, args ...any) {
+	f.diags = append(f.diags, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
 }
 
 // The keys each table of the format knows, for unknown-key warnings.
@@ -25,7 +55,53 @@ var (
 	linkKeys   = []string{"to", "note"}
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// validID reports whether id is lowercase letters and digits with single
+// '-' between them (^[a-z0-9]+(-[a-z0-9]+)*$).
+func validID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c == '-' {
+			if id[i-1] == '-' {
+				return false
+			}
+			continue
+		}
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// label names a table in messages: "chronology", `era "Before"`,
+// "event #3", `event "printz-1997"`, `event "printz-1997": source #2`. It is
+// put into words only when there is something to report.
+type label struct {
+	text string // a fixed name
+	kind string // or a numbered table: "event"
+	n    int    // its number, from 1
+	id   string // an event's id, once read
+	sub  string // "source" or "claim": a table of the event
+	subN int
+}
+
+func (l label) String() string {
+	s := l.text
+	switch {
+	case s != "":
+	case l.id != "":
+		s = fmt.Sprintf("%s %q", l.kind, l.id)
+	default:
+		s = fmt.Sprintf("%s #%d", l.kind, l.n)
+	}
+	if l.sub != "" {
+		s = fmt.Sprintf("%s: %s #%d", s, l.sub, l.subN)
+	}
+	return s
+}
 
 // table is one TOML table being checked: its values, where it is, and what
 // to call it in messages ("event \"printz-1997\"").
@@ -33,7 +109,7 @@ type table struct {
 	f     *fileCheck
 	m     map[string]any
 	pos   tablePos
-	label string
+	label label
 }
 
 func (t table) at(line, col int) Position {
@@ -43,12 +119,12 @@ func (t table) at(line, col int) Position {
 // errKey reports a problem with key's value, at the value.
 func (t table) errKey(key, format string, args ...any) {
 	line, col := t.pos.value(key)
-	t.f.ld.errorf(t.at(line, col), "%s: %s: %s", t.label, key, fmt.Sprintf(format, args...))
+	t.f.errorf(t.at(line, col), "%s: %s: %s", t.label, key, fmt.Sprintf(format, args...))
 }
 
 // errTable reports a problem with the whole table, at its header.
 func (t table) errTable(format string, args ...any) {
-	t.f.ld.errorf(t.at(t.pos.Line, 0), "%s: %s", t.label, fmt.Sprintf(format, args...))
+	t.f.errorf(t.at(t.pos.Line, 0), "%s: %s", t.label, fmt.Sprintf(format, args...))
 }
 
 // unknown warns about keys the format does not have.
@@ -58,6 +134,9 @@ func (t table) unknown(known []string) {
 		if !contains(known, k) {
 			names = append(names, k)
 		}
+	}
+	if len(names) == 0 {
+		return
 	}
 	sort.Slice(names, func(i, j int) bool {
 		li, _ := t.pos.key(names[i])
@@ -73,7 +152,7 @@ func (t table) unknown(known []string) {
 		if s := closest(k, known); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		t.f.ld.warnf(t.at(line, 0), "%s: unknown key %q is ignored%s", t.label, k, hint)
+		t.f.warnf(t.at(line, 0), "%s: unknown key %q is ignored%s", t.label, k, hint)
 	}
 }
 
@@ -128,7 +207,7 @@ func (t table) strings(key string) []string {
 		t.errKey(key, "must be an array of strings such as [\"a\", \"b\"], not %s", typeName(v))
 		return nil
 	}
-	out := make([]string, 0, len(arr))
+	out := t.f.alloc.strings(len(arr))
 	for i, x := range arr {
 		s, ok := x.(string)
 		if !ok {
@@ -180,65 +259,93 @@ func (t table) tables(key, header string) []map[string]any {
 	return nil
 }
 
-// top checks the top level of a file.
-func (f *fileCheck) top(raw map[string]any) {
-	t := table{f: f, m: raw, pos: f.layout.Top, label: "chronology"}
-	t.unknown(topKeys)
-	c := f.ld.c
-	_, has := raw["title"]
-	f.ld.titled = f.ld.titled || has
-	if title := t.line("title", false); c.Title == "" {
-		c.Title = title
-	}
-	if d := t.str("description", false); c.Description == "" {
-		c.Description = d
-	}
-	eras := t.tables("era", "era")
-	for i, m := range eras {
-		pos := tablePos{Line: t.pos.Keys["era"].Line}
-		if len(f.layout.Eras) == len(eras) {
-			pos = f.layout.Eras[i]
-		}
-		f.era(m, pos, i)
-	}
+// top checks the top level of a whole file: its keys, eras and events.
+func (f *fileCheck) top(ld *loader, raw map[string]any) {
+	t := f.head(ld, raw, nil, nil)
 	events := t.tables("event", "event")
-	for i, m := range events {
-		var pos eventPos
-		if len(f.layout.Events) == len(events) {
-			pos = f.layout.Events[i]
-		} else {
-			line, _ := t.pos.key("event")
-			pos.Line = line
-		}
-		f.event(m, pos, i)
+	if len(f.layout.Events) == len(events) {
+		f.checkEvents(events, f.layout.Events, 0)
+		return
 	}
+	line, _ := t.pos.key("event")
+	pos := make([]eventPos, len(events))
+	for i := range pos {
+		pos[i].Line = line
+	}
+	f.checkEvents(events, pos, 0)
 }
 
-func (f *fileCheck) era(m map[string]any, pos tablePos, i int) {
-	t := table{f: f, m: m, pos: pos, label: fmt.Sprintf("era #%d", i+1)}
+// head checks the top level of a file but for its events: the
+// chronology's title and description, and the eras. eras and eraPos are
+// the eras and their positions when the file was read in parts; nil, they
+// come from raw and f.layout.
+func (f *fileCheck) head(ld *loader, raw map[string]any, eras []map[string]any, eraPos []tablePos) table {
+	t := table{f: f, m: raw, pos: f.layout.Top, label: label{text: "chronology"}}
+	t.unknown(topKeys)
+	c := ld.c
+	_, has := raw["title"]
+	ld.titled = ld.titled || has
+	if title := t.line("title", false); c.Title == "" {
+		c.Title = strings.Clone(title)
+	}
+	if d := t.str("description", false); c.Description == "" {
+		c.Description = strings.Clone(d)
+	}
+	if eraPos == nil {
+		eras = t.tables("era", "era")
+		eraPos = f.layout.Eras
+	}
+	for i, m := range eras {
+		k, _ := t.pos.get("era")
+		pos := tablePos{Line: k.Line}
+		if len(eraPos) == len(eras) {
+			pos = eraPos[i]
+		}
+		f.era(ld, m, pos, i)
+	}
+	return t
+}
+
+func (f *fileCheck) era(ld *loader, m map[string]any, pos tablePos, i int) {
+	t := table{f: f, m: m, pos: pos, label: label{kind: "era", n: i + 1}}
 	if title, ok := m["title"].(string); ok && title != "" {
-		t.label = fmt.Sprintf("era %q", title)
+		t.label = label{text: fmt.Sprintf("era %q", title)}
 	}
 	t.unknown(eraKeys)
-	e := Era{Title: t.line("title", true), Start: t.date("start", true), End: t.date("end", false), Pos: t.at(pos.Line, 0)}
+	e := Era{Title: strings.Clone(t.line("title", true)), Start: t.date("start", true), End: t.date("end", false), Pos: t.at(pos.Line, 0)}
 	if !e.Start.IsZero() && !e.End.IsZero() && e.End.Last() < e.Start.First() {
 		t.errKey("end", "%s is before the start, %s", e.End, e.Start)
 	}
-	f.ld.c.Eras = append(f.ld.c.Eras, e)
+	ld.c.Eras = append(ld.c.Eras, e)
+}
+
+// checkEvents checks the event tables, the first of which is the file's
+// event number first (from 0), and copies their text out of the file's.
+func (f *fileCheck) checkEvents(events []map[string]any, pos []eventPos, first int) {
+	f.events = make([]checkedEvent, 0, len(events))
+	f.alloc.size(events)
+	for i, m := range events {
+		f.event(m, pos[i], first+i)
+	}
+	f.copyText()
 }
 
 func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
-	t := table{f: f, m: m, pos: pos.tablePos, label: fmt.Sprintf("event #%d", i+1)}
-	ld := f.ld
-	errorsBefore := ld.errors
-	e := &Event{Pos: t.at(pos.Line, 0)}
+	t := table{f: f, m: m, pos: pos.tablePos, label: label{kind: "event", n: i + 1}}
+	errorsBefore := f.errors
+	e := f.alloc.event()
+	e.Pos = t.at(pos.Line, 0)
+	ce := checkedEvent{e: e, pos: pos}
 	e.ID = t.line("id", true)
+	if e.ID == "" || f.errors > errorsBefore {
+		f.numbered = true
+	}
 	if e.ID != "" {
-		t.label = fmt.Sprintf("event %q", e.ID)
-		if !idPattern.MatchString(e.ID) {
+		t.label.id = e.ID
+		if !validID(e.ID) {
 			t.errKey("id", "%q is not a valid id: use lowercase letters, digits and single '-' between them, such as %q", e.ID, slug(e.ID))
-		} else if prev, dup := ld.c.byID[e.ID]; dup {
-			t.errKey("id", "duplicate id %q: already used by the event at %s:%d", e.ID, prev.Pos.File, prev.Pos.Line)
+		} else {
+			ce.dupable, ce.idDiag = true, len(f.diags)
 		}
 	}
 	t.unknown(eventKeys)
@@ -256,33 +363,28 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 	e.Places = t.strings("places")
 	e.Links = t.links()
 	e.Body = t.str("body", false)
-	sources := t.tables("source", "event.source")
-	for j, sm := range sources {
-		sp := tablePos{Line: pos.Line}
-		if len(pos.Sources) == len(sources) {
-			sp = pos.Sources[j]
+	if sources := t.tables("source", "event.source"); len(sources) > 0 {
+		e.Sources = f.alloc.sources(len(sources))
+		for j, sm := range sources {
+			sp := tablePos{Line: pos.Line}
+			if len(pos.Sources) == len(sources) {
+				sp = pos.Sources[j]
+			}
+			e.Sources = append(e.Sources, f.source(sm, sp, t.label, j))
 		}
-		e.Sources = append(e.Sources, f.source(sm, sp, t.label, j))
 	}
-	claims := t.tables("claim", "event.claim")
-	for j, cm := range claims {
-		cp := tablePos{Line: pos.Line}
-		if len(pos.Claims) == len(claims) {
-			cp = pos.Claims[j]
+	if claims := t.tables("claim", "event.claim"); len(claims) > 0 {
+		e.Claims = f.alloc.claims(len(claims))
+		for j, cm := range claims {
+			cp := tablePos{Line: pos.Line}
+			if len(pos.Claims) == len(claims) {
+				cp = pos.Claims[j]
+			}
+			e.Claims = append(e.Claims, f.claim(cm, cp, t.label, j))
 		}
-		e.Claims = append(e.Claims, f.claim(cm, cp, t.label, j))
 	}
-	ld.origins[e] = origin{layout: f.layout, table: pos}
-	ld.read = append(ld.read, e) // its links are checked even if it has errors
-	if _, dup := ld.c.byID[e.ID]; !dup && e.ID != "" {
-		ld.c.byID[e.ID] = e // links to it resolve even if it has errors
-	}
-	if ld.errors > errorsBefore {
-		return
-	}
-	e.order = ld.order
-	ld.order++
-	ld.c.Events = append(ld.c.Events, e)
+	ce.errors = f.errors - errorsBefore
+	f.events = append(f.events, ce)
 }
 
 // links reads links = ["id", { to = "id", note = "why" }].
@@ -296,7 +398,7 @@ func (t table) links() []Link {
 		t.errKey("links", "must be an array such as [\"other-id\", { to = \"id\", note = \"why\" }], not %s", typeName(v))
 		return nil
 	}
-	out := make([]Link, 0, len(arr))
+	out := t.f.alloc.links(len(arr))
 	for i, x := range arr {
 		switch l := x.(type) {
 		case string:
@@ -319,7 +421,8 @@ func (t table) links() []Link {
 			}
 			for k := range l {
 				if !contains(linkKeys, k) {
-					t.f.ld.warnf(t.at(t.pos.Keys["links"].Line, 0), "%s: links item %d: unknown key %q is ignored (a link has to and note)", t.label, i+1, k)
+					k0, _ := t.pos.get("links")
+					t.f.warnf(t.at(k0.Line, 0), "%s: links item %d: unknown key %q is ignored (a link has to and note)", t.label, i+1, k)
 				}
 			}
 			out = append(out, Link{To: to, Note: note})
@@ -330,8 +433,9 @@ func (t table) links() []Link {
 	return out
 }
 
-func (f *fileCheck) source(m map[string]any, pos tablePos, owner string, i int) Source {
-	t := table{f: f, m: m, pos: pos, label: fmt.Sprintf("%s: source #%d", owner, i+1)}
+func (f *fileCheck) source(m map[string]any, pos tablePos, owner label, i int) Source {
+	owner.sub, owner.subN = "source", i+1
+	t := table{f: f, m: m, pos: pos, label: owner}
 	t.unknown(sourceKeys)
 	s := Source{
 		Title:     t.line("title", true),
@@ -350,6 +454,9 @@ func (f *fileCheck) source(m map[string]any, pos tablePos, owner string, i int) 
 
 // checkURL says what is wrong with a source URL, or "".
 func checkURL(s string) string {
+	if plainWebURL(s) {
+		return ""
+	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return fmt.Sprintf("%q is not a web address: it must start with https:// or http://", s)
@@ -360,16 +467,49 @@ func checkURL(s string) string {
 	return ""
 }
 
-func (f *fileCheck) claim(m map[string]any, pos tablePos, owner string, i int) Claim {
-	t := table{f: f, m: m, pos: pos, label: fmt.Sprintf("%s: claim #%d", owner, i+1)}
+func (f *fileCheck) claim(m map[string]any, pos tablePos, owner label, i int) Claim {
+	owner.sub, owner.subN = "claim", i+1
+	t := table{f: f, m: m, pos: pos, label: owner}
 	t.unknown(claimKeys)
 	c := Claim{Text: t.str("text", true), Note: t.str("note", false)}
 	status := t.line("status", true)
 	c.Status = ClaimStatus(status)
+	for _, known := range ClaimStatuses {
+		if c.Status == known {
+			c.Status = known // the constant's text, not the file's
+		}
+	}
 	if status != "" && !contains(ClaimStatuses, c.Status) {
 		t.errKey("status", "unknown status %q: use verified, unverified, disputed or false", status)
 	}
 	return c
+}
+
+// plainWebURL reports whether s is an http(s) URL of the common kind that
+// url.Parse takes without complaint and finds a host in: a scheme, a host
+// name, then a path, query and fragment of characters that need no
+// escaping. Anything else is left to url.Parse.
+func plainWebURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	host := 0
+	for host < len(rest) && (rest[host] >= 'a' && rest[host] <= 'z' || rest[host] >= '0' && rest[host] <= '9' || rest[host] == '.' || rest[host] == '-') {
+		host++
+	}
+	if host == 0 || (host < len(rest) && rest[host] != '/') {
+		return false
+	}
+	for i := host; i < len(rest); i++ {
+		c := rest[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~/?#=&+", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 func contains[T comparable](list []T, v T) bool {
@@ -412,4 +552,126 @@ func slug(s string) string {
 		return "event-1"
 	}
 	return b.String()
+}
+
+// allocator hands out a file's events and their small slices from larger
+// blocks: a few allocations per thousand events instead of several each.
+type allocator struct {
+	events []Event
+	strs   []string
+	lnks   []Link
+	srcs   []Source
+	clms   []Claim
+}
+
+// allocBlock is how many items a block holds when more are needed than
+// size foresaw.
+const allocBlock = 1024
+
+// size makes the blocks as big as the events' tables need: nothing
+// allocated is left unused.
+func (a *allocator) size(events []map[string]any) {
+	var strs, links, sources, claims int
+	n := func(v any) int {
+		switch x := v.(type) {
+		case []any:
+			return len(x)
+		case []map[string]any:
+			return len(x)
+		}
+		return 0
+	}
+	for _, m := range events {
+		strs += n(m["tags"]) + n(m["people"]) + n(m["places"])
+		links += n(m["links"])
+		sources += n(m["source"])
+		claims += n(m["claim"])
+	}
+	a.events = make([]Event, len(events))
+	a.strs = make([]string, strs)
+	a.lnks = make([]Link, links)
+	a.srcs = make([]Source, sources)
+	a.clms = make([]Claim, claims)
+}
+
+func (a *allocator) event() *Event {
+	if len(a.events) == 0 {
+		a.events = make([]Event, allocBlock)
+	}
+	e := &a.events[0]
+	a.events = a.events[1:]
+	return e
+}
+
+// take returns an empty slice with room for n items from the block, which
+// it renews when too small.
+func take[T any](block *[]T, n int) []T {
+	if n == 0 {
+		return make([]T, 0)
+	}
+	if n > len(*block) {
+		*block = make([]T, max(n, allocBlock))
+	}
+	s := (*block)[:0:n]
+	*block = (*block)[n:]
+	return s
+}
+
+func (a *allocator) strings(n int) []string { return take(&a.strs, n) }
+func (a *allocator) links(n int) []Link     { return take(&a.lnks, n) }
+func (a *allocator) sources(n int) []Source { return take(&a.srcs, n) }
+func (a *allocator) claims(n int) []Claim   { return take(&a.clms, n) }
+
+// copyText copies the text of the checked events into one block of
+// memory. Their strings were parts of the file's text, or copies the
+// decoder made; after this the file's text is garbage once the load ends,
+// and the chronology costs what its text weighs.
+func (f *fileCheck) copyText() {
+	size := 0
+	f.eachString(func(s *string) { size += len(*s) })
+	buf := make([]byte, 0, size)
+	f.eachString(func(s *string) {
+		if *s == "" {
+			return
+		}
+		start := len(buf)
+		buf = append(buf, *s...) // never grows: it was sized to fit
+		*s = unsafe.String(&buf[start], len(*s))
+	})
+}
+
+// eachString calls fn with every string of the checked events.
+func (f *fileCheck) eachString(fn func(*string)) {
+	each := func(list []string) {
+		for i := range list {
+			fn(&list[i])
+		}
+	}
+	for _, ce := range f.events {
+		e := ce.e
+		fn(&e.ID)
+		fn(&e.DisplayDate)
+		fn(&e.Title)
+		fn(&e.Summary)
+		each(e.Tags)
+		each(e.People)
+		each(e.Places)
+		for i := range e.Links {
+			fn(&e.Links[i].To)
+			fn(&e.Links[i].Note)
+		}
+		fn(&e.Body)
+		for i := range e.Sources {
+			s := &e.Sources[i]
+			fn(&s.Title)
+			fn(&s.Publisher)
+			fn(&s.URL)
+			fn(&s.Quote)
+		}
+		for i := range e.Claims {
+			c := &e.Claims[i]
+			fn(&c.Text) // (the status is one of the constants, or an error)
+			fn(&c.Note)
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"encoding/binary"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -74,6 +76,55 @@ func (f *folder) add(s string, collapse bool) {
 	dst := f.buf
 	space := false
 	for i := 0; i < len(s); {
+		// Most text is printable ASCII and single spaces: copy it a byte
+		// at a time through a table, with no other test.
+		if room := len(s) - i; cap(dst)-len(dst) < room {
+			dst = slices.Grow(dst, room)
+		}
+		out := dst[:cap(dst)]
+		k := len(dst)
+		// eight bytes at a time while they are printable ASCII with no
+		// two spaces in a row
+		for i+8 <= len(s) {
+			x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+			spaces := zeroBytes(x ^ 0x2020202020202020)
+			if x&0x8080808080808080 != 0 || // not ASCII
+				(x-0x2020202020202020)&^x&0x8080808080808080 != 0 || // below space
+				zeroBytes(x^0x7f7f7f7f7f7f7f7f) != 0 || // DEL
+				spaces&(spaces>>8) != 0 || (space && collapse && spaces&0x80 != 0) {
+				break
+			}
+			// A-Z to a-z: 0x20 where a byte is at least 'A' and below '['
+			upper := ((x + 0x3f3f3f3f3f3f3f3f) ^ (x + 0x2525252525252525)) & 0x8080808080808080
+			binary.LittleEndian.PutUint64(out[k:k+8], x|upper>>2)
+			k += 8
+			i += 8
+			space = spaces&0x8000000000000000 != 0
+		}
+		for i < len(s) {
+			c := s[i]
+			if l := foldASCII[c]; l != 0 {
+				out[k] = l
+				k++
+				i++
+				space = false
+				continue
+			}
+			if c != ' ' {
+				break
+			}
+			i++
+			if collapse && space {
+				continue
+			}
+			out[k] = ' '
+			k++
+			space = true
+		}
+		dst = out[:k]
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -84,14 +135,28 @@ func (f *folder) add(s string, collapse bool) {
 				}
 				continue
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			dst = append(dst, c) // (a control character, kept)
 			space = false
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < foldTableEnd && size > 1 { // (not an invalid byte)
+			// the characters of European text: folded once, looked up
+			e := &foldTable()[r-utf8.RuneSelf]
+			i += size
+			switch {
+			case e.mark:
+			case collapse && e.spaceOrControl:
+				if !space {
+					dst = append(dst, ' ')
+					space = true
+				}
+			default:
+				space = false
+				dst = append(dst, e.folded...)
+			}
+			continue
+		}
 		if unicode.Is(unicode.Mn, r) {
 			i += size
 			continue
@@ -105,22 +170,69 @@ func (f *folder) add(s string, collapse bool) {
 			continue
 		}
 		space = false
-		d := norm.NFD.PropertiesString(s[i : i+size]).Decomposition()
+		dst = appendDecomposed(dst, s[i:i+size], r)
 		i += size
-		if d == nil {
-			dst = appendFoldedRune(dst, r)
-			continue
-		}
-		for len(d) > 0 {
-			r, size := utf8.DecodeRune(d)
-			d = d[size:]
-			if !unicode.Is(unicode.Mn, r) {
-				dst = appendFoldedRune(dst, r)
-			}
-		}
 	}
 	f.buf = dst
 }
+
+// appendDecomposed appends the folded form of the character c, which is
+// r: its canonical decomposition without nonspacing marks, each character
+// lower-cased and spelled out (see appendFoldedRune).
+func appendDecomposed(dst []byte, c string, r rune) []byte {
+	d := norm.NFD.PropertiesString(c).Decomposition()
+	if d == nil {
+		return appendFoldedRune(dst, r)
+	}
+	for len(d) > 0 {
+		r, size := utf8.DecodeRune(d)
+		d = d[size:]
+		if !unicode.Is(unicode.Mn, r) {
+			dst = appendFoldedRune(dst, r)
+		}
+	}
+	return dst
+}
+
+// foldTableEnd bounds the characters whose folding is kept in a table: the
+// Latin, Greek and Cyrillic letters, their accents, and the punctuation
+// (quotes, dashes) news text is full of.
+const foldTableEnd = 0x2070
+
+// foldEntry is what folding does to one character.
+type foldEntry struct {
+	mark           bool   // a nonspacing mark, dropped
+	spaceOrControl bool   // a space or control, collapsed when asked
+	folded         string // otherwise, what it folds to
+}
+
+// foldTable returns the folding of the characters from U+0080 to
+// foldTableEnd, made on first use.
+var foldTable = sync.OnceValue(func() []foldEntry {
+	t := make([]foldEntry, foldTableEnd-utf8.RuneSelf)
+	for r := rune(utf8.RuneSelf); r < foldTableEnd; r++ {
+		e := &t[r-utf8.RuneSelf]
+		e.mark = unicode.Is(unicode.Mn, r)
+		e.spaceOrControl = unicode.IsSpace(r) || unicode.IsControl(r)
+		e.folded = string(appendDecomposed(nil, string(r), r))
+	}
+	return t
+})
+
+// zeroBytes returns 0x80 in each byte of x that is zero.
+func zeroBytes(x uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return ^((x&low7 + low7) | x | low7)
+}
+
+// foldASCII folds the printable ASCII characters but space (to lower
+// case); 0 for the rest.
+var foldASCII = func() (t [256]byte) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = byte(unicode.ToLower(c))
+	}
+	return t
+}()
 
 // appendFoldedRune appends r lower-cased, spelling out the letters that
 // carry no separable accent.
@@ -195,7 +307,7 @@ const (
 // after another, each followed by searchSep, in one string.
 type eventText struct {
 	text string
-	end  [numSearchTexts]int // end of each field in text, before its separator
+	end  [numSearchTexts]int32 // end of each field in text, before its separator
 }
 
 // searchCache holds the folded text of every event of a chronology, built
@@ -205,11 +317,15 @@ type eventText struct {
 type searchCache struct {
 	once   sync.Once
 	fields []eventText
+	index  *wordIndex
+	// linked says every link and backlink of the events agree, as the
+	// loader makes them
+	linked bool
 }
 
 // field returns field f (stextID...stextURLs).
 func (t *eventText) field(f int) string {
-	start := 0
+	start := int32(0)
 	if f > 0 {
 		start = t.end[f-1] + 1
 	}
@@ -219,7 +335,7 @@ func (t *eventText) field(f int) string {
 // span returns fields from through to (inclusive) as one string, their
 // separators included.
 func (t *eventText) span(from, to int) string {
-	start := 0
+	start := int32(0)
 	if from > 0 {
 		start = t.end[from-1] + 1
 	}
@@ -287,13 +403,13 @@ func textSize(e *Event) int {
 
 // event appends the folded fields of e to f.buf, each followed by
 // searchSep, and returns where each ends relative to where e starts.
-func (f *folder) event(e *Event) (end [numSearchTexts]int) {
+func (f *folder) event(e *Event) (end [numSearchTexts]int32) {
 	if e == nil {
 		e = &Event{}
 	}
 	start := len(f.buf)
 	sep := func(field int) {
-		end[field] = len(f.buf) - start
+		end[field] = int32(len(f.buf) - start)
 		f.buf = append(f.buf, searchSep)
 	}
 	list := func(items []string) {
@@ -374,6 +490,7 @@ func (c *Chronology) searchTexts() []eventText {
 			wg.Wait()
 		}
 		c.search.fields = fields
+		c.search.index = buildWordIndex(c.Events, fields)
 	})
 	return c.search.fields
 }

@@ -2,13 +2,14 @@ package timeline
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,12 +40,18 @@ func LoadProgress(paths []string, progress func(done, total int64)) (*Chronology
 			ld.errorf(Position{File: f.path}, "cannot read the file: %v", unwrapPathError(err))
 			continue
 		}
+		if progress != nil {
+			// a big file reports as its parts are read
+			before := done
+			ld.progress = func(part int64) { progress(before+min(part, f.size), total) }
+		}
 		ld.file(f.path, data)
 		done += f.size
 		if progress != nil {
 			progress(done, total)
 		}
 	}
+	ld.progress = nil
 	return ld.finish()
 }
 
@@ -77,17 +84,20 @@ type loader struct {
 	c     *Chronology
 	diags Diagnostics
 	files []string
-	// where each event came from, for diagnostics found after all files
-	// are read (links to missing ids)
-	origins map[*Event]origin
-	// read is every event read, with or without errors, in file order
-	read   []*Event
-	order  int
-	errors int // how many diagnostics are errors
+	// read is every event read, with or without errors, in file order,
+	// and origins where each came from, for diagnostics found after all
+	// files are read (links to missing ids)
+	read    []*Event
+	origins []origin
+	order   int
+	errors  int // how many diagnostics are errors
 	// firstDecoded is the first file that was valid TOML, where a missing
 	// chronology title is reported.
 	firstDecoded string
 	titled       bool // some file sets title, rightly or wrongly
+	// progress, when set, is told how many bytes of the file being read
+	// are done
+	progress func(done int64)
 }
 
 type origin struct {
@@ -96,19 +106,12 @@ type origin struct {
 }
 
 func newLoader() *loader {
-	return &loader{
-		c:       &Chronology{byID: map[string]*Event{}},
-		origins: map[*Event]origin{},
-	}
+	return &loader{c: &Chronology{byID: map[string]*Event{}}}
 }
 
 func (ld *loader) errorf(pos Position, format string, args ...any) {
 	ld.errors++
 	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
-}
-
-func (ld *loader) warnf(pos Position, format string, args ...any) {
-	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
 }
 
 // expand turns the paths into the files to read.
@@ -167,17 +170,39 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// file decodes and checks one file's contents.
+// file decodes and checks one file's contents: a big file in parts read
+// in parallel (fileInParts), else, or when the parts cannot be read alone
+// with exactly the same result, as a whole (fileWhole).
 func (ld *loader) file(name string, data []byte) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	src := ""
+	if len(data) >= parallelMinBytes {
+		src = crlfToLF(data)
+		if ld.fileInParts(name, src) {
+			return
+		}
+	}
+	ld.fileWhole(name, data, src)
+}
+
+// crlfToLF returns the text with CRLF line ends made LF: TOML reads CRLF
+// as a newline but keeps it inside multi-line strings; the chronology's
+// text uses plain newlines.
+func crlfToLF(data []byte) string {
+	return strings.ReplaceAll(string(data), "\r\n", "\n")
+}
+
+// fileWhole decodes and checks a file in one piece. src is the file's
+// text from crlfToLF, or "" when not made yet.
+func (ld *loader) fileWhole(name string, data []byte, src string) {
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
 		ld.errorf(Position{File: name, Line: line, Col: col}, "the file is not valid UTF-8 text: save it as UTF-8")
 		return
 	}
-	// TOML reads CRLF as a newline but keeps it inside multi-line
-	// strings; the chronology's text uses plain newlines.
-	src := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if src == "" {
+		src = crlfToLF(data)
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
@@ -191,9 +216,44 @@ func (ld *loader) file(name string, data []byte) {
 	if ld.firstDecoded == "" {
 		ld.firstDecoded = name
 	}
-	layout := scanLayout(src)
-	f := &fileCheck{ld: ld, name: name, layout: layout}
-	f.top(raw)
+	s := newLayoutScanner(1)
+	s.scan(src, true)
+	f := &fileCheck{name: name, layout: s.l}
+	f.top(ld, raw)
+	ld.commit(f)
+}
+
+// commit takes in what a check found: its diagnostics, in order, and its
+// events, deciding now whether each id is already taken.
+func (ld *loader) commit(f *fileCheck) {
+	next := 0 // f.diags before next are taken in
+	for i := range f.events {
+		ce := &f.events[i]
+		e := ce.e
+		if ce.dupable {
+			if prev, dup := ld.c.byID[e.ID]; dup {
+				ld.diags = append(ld.diags, f.diags[next:ce.idDiag]...)
+				next = ce.idDiag
+				line, col := ce.pos.value("id")
+				ld.errorf(Position{File: f.name, Line: line, Col: col}, "%s: id: duplicate id %q: already used by the event at %s:%d",
+					label{kind: "event", id: e.ID}, e.ID, prev.Pos.File, prev.Pos.Line)
+				ce.errors++
+			}
+		}
+		ld.read = append(ld.read, e) // its links are checked even if it has errors
+		ld.origins = append(ld.origins, origin{layout: f.layout, table: ce.pos})
+		if _, dup := ld.c.byID[e.ID]; !dup && e.ID != "" {
+			ld.c.byID[e.ID] = e // links to it resolve even if it has errors
+		}
+		if ce.errors > 0 {
+			continue
+		}
+		e.order = ld.order
+		ld.order++
+		ld.c.Events = append(ld.c.Events, e)
+	}
+	ld.diags = append(ld.diags, f.diags[next:]...)
+	ld.errors += f.errors
 }
 
 func firstInvalidUTF8(data []byte) (line, col int) {
@@ -252,12 +312,12 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 	if !ld.titled && ld.firstDecoded != "" {
 		ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `missing title: add title = "..." at the top of the file`)
 	}
-	for _, e := range ld.read {
+	for k, e := range ld.read {
 		for i, l := range e.Links {
 			if _, ok := c.byID[l.To]; ok {
 				continue
 			}
-			o := ld.origins[e]
+			o := ld.origins[k]
 			var pos Position
 			if o.layout != nil {
 				line, col := o.layout.find(o.table.tablePos, "links", l.To)
@@ -278,12 +338,12 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 	if ld.diags.HasErrors() {
 		return nil, ld.diags
 	}
-	sort.SliceStable(c.Events, func(i, j int) bool {
-		a, b := c.Events[i], c.Events[j]
+	// read order breaks ties, so any sort gives the one order
+	slices.SortFunc(c.Events, func(a, b *Event) int {
 		if d := Compare(a.Date, b.Date); d != 0 {
-			return d < 0
+			return d
 		}
-		return a.order < b.order
+		return cmp.Compare(a.order, b.order)
 	})
 	for i, e := range c.Events {
 		e.Index = i
@@ -294,6 +354,8 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 			t.Backlinks = append(t.Backlinks, Backlink{From: e.ID, Note: l.Note})
 		}
 	}
+	c.search.linked = true // its links and backlinks agree
+	c.searchTexts()        // the index, built now: a loaded chronology is ready to query
 	return c, ld.diags
 }
 

@@ -244,6 +244,7 @@ func (tok queryToken) term() (t queryTerm, ok bool, err error) {
 	}
 	t.name = folded
 	if value == "" {
+		//lint:ignore ST1005 the colon is the one typed ("tag:")
 		return t, false, fmt.Errorf("empty value after %s:", t.name)
 	}
 	t.value = value
@@ -470,6 +471,10 @@ func (q Query) Match(c *Chronology, e *Event) bool {
 // Filter returns the events of c that match the query, in chronological
 // order (the order of c.Events): all of them when the query is empty. The
 // slice is new; the events are c's.
+//
+// Filter answers from the chronology's index (see wordIndex), built on
+// first use: the same events as Match on each one, found without reading
+// every event.
 func (q Query) Filter(c *Chronology) []*Event {
 	if c == nil {
 		return nil
@@ -477,6 +482,130 @@ func (q Query) Filter(c *Chronology) []*Event {
 	if len(q.eval) == 0 {
 		return append([]*Event(nil), c.Events...)
 	}
+	texts := c.searchTexts()
+	ix := c.search.index
+	if ix == nil || len(texts) != len(c.Events) {
+		return q.scan(c) // events added after indexing
+	}
+	set := allEvents(len(c.Events))
+	var rest []*queryTerm // terms read from each event that is left
+	for k := range q.eval {
+		t := &q.eval[k]
+		var match eventBits
+		switch {
+		case t.kind == qtermIs:
+			flag := queryPredFlags[t.pred]
+			match = newEventBits(len(c.Events))
+			set.each(func(i int) {
+				if ix.flags[i]&flag != 0 {
+					match.set(i)
+				}
+			})
+		case t.kind == qtermDate:
+			match = newEventBits(len(c.Events))
+			set.each(func(i int) {
+				if ix.first[i] <= t.hi && ix.last[i] >= t.lo {
+					match.set(i)
+				}
+			})
+		case t.kind == qtermLinks && c.search.linked:
+			match = linkedTo(c, t.value)
+		case t.kind == qtermText && t.field == qfieldAll:
+			match = ix.textSet(t.folded, set, texts)
+		case t.kind == qtermText && t.field != qfieldSource:
+			// a tag, person or place is part of the text a word searches
+			// (source URLs are not): the events that hold the term
+			// anywhere, then those that hold it in the field
+			match = ix.textSet(t.folded, set, texts)
+			match.each(func(i int) {
+				if !t.match(c.Events[i], &texts[i]) {
+					match[i>>6] &^= 1 << (i & 63)
+				}
+			})
+		default:
+			rest = append(rest, t)
+			continue
+		}
+		if t.neg {
+			set.andNot(match)
+		} else {
+			set.and(match)
+		}
+	}
+	out := make([]*Event, 0, set.count())
+	set.each(func(i int) {
+		e := c.Events[i]
+		if e == nil {
+			return
+		}
+		for _, t := range rest {
+			if t.match(e, &texts[i]) == t.neg {
+				return
+			}
+		}
+		out = append(out, e)
+	})
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// queryPredFlags are the index's flags for is: and has: predicates.
+var queryPredFlags = [...]uint8{
+	qpredUnsourced:   flagUnsourced,
+	qpredDisputed:    flagDisputed,
+	qpredUnverified:  flagUnverified,
+	qpredApproximate: flagApproximate,
+	qpredClaim:       flagClaim,
+	qpredSource:      flagSource,
+	qpredLink:        flagLink,
+}
+
+// linkedTo returns the events links:id keeps in a chronology whose links
+// and backlinks agree (as loaded): the event whose id is id, ignoring
+// case, and those it links to and that link to it. Ids are lower-case
+// ASCII, so at most one matches.
+func linkedTo(c *Chronology, id string) eventBits {
+	b := newEventBits(len(c.Events))
+	var lower strings.Builder
+	for _, r := range id {
+		// the ASCII letter or digit r folds to, if any (K, the Kelvin
+		// sign, is k)
+		a := rune(-1)
+		for f := r; ; {
+			if f < utf8.RuneSelf {
+				a = unicode.ToLower(f)
+			}
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+		if a < 0 {
+			return b
+		}
+		lower.WriteRune(a)
+	}
+	t := c.byID[lower.String()]
+	if t == nil || !sameQueryID(t.ID, id) || t.Index < 0 || t.Index >= len(c.Events) || c.Events[t.Index] != t {
+		return b
+	}
+	b.set(t.Index)
+	for _, l := range t.Links {
+		if e := c.byID[l.To]; e != nil {
+			b.set(e.Index)
+		}
+	}
+	for _, bl := range t.Backlinks {
+		if e := c.byID[bl.From]; e != nil {
+			b.set(e.Index)
+		}
+	}
+	return b
+}
+
+// scan is Filter the plain way: every term of every event.
+func (q Query) scan(c *Chronology) []*Event {
 	var texts []eventText
 	for _, t := range q.eval {
 		if t.kind == qtermText {

@@ -1,0 +1,611 @@
+package timeline
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math/bits"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// The word index answers a search without reading every event's text.
+//
+// An event's searchable text (eventText.all, already folded) is cut into
+// tokens: maximal runs of word characters (ASCII letters and digits, and
+// other letters, digits and marks). A term made only of word characters
+// is found in the text exactly when some token contains it, so the events
+// that hold it are those of the tokens that contain it: a search of the
+// list of distinct tokens (the vocabulary, a few megabytes) and a union of
+// their lists of events, with no false match. A term of one ASCII
+// character is answered from each event's set of ASCII characters. Any
+// other term (a phrase, "u.s.", "10:30") is narrowed to the events whose
+// tokens could hold its pieces, and those are then read.
+
+// wordIndex is the index of a chronology's events, by Event.Index.
+type wordIndex struct {
+	vocab  string      // every token once, each followed by a NUL, and a NUL first
+	starts []uint32    // where each token starts in vocab, in order
+	post   []byte      // each token's events: varint gaps between indexes
+	at     []uint32    // token t's events are post[at[t]:at[t+1]]
+	ascii  [][2]uint64 // each event's ASCII characters, as bits
+	bytes  [256]uint64 // how often each byte is in a sample of the text
+	// pairs holds, for each event, a Bloom filter of its pairs of
+	// adjacent tokens (see pairBits), event i's in pairs[pairAt[i]:
+	// pairAt[i+1]]: it narrows a phrase to the events where its words may
+	// be side by side
+	pairs  []uint64
+	pairAt []uint32
+	seed   maphash.Seed
+	// what is:, has: and date terms read, for each event
+	flags       []uint8
+	first, last []Day
+}
+
+// The flags of an event, for is: and has:.
+const (
+	flagUnsourced uint8 = 1 << iota
+	flagDisputed
+	flagUnverified
+	flagApproximate
+	flagClaim
+	flagSource
+	flagLink
+)
+
+func eventFlags(e *Event) uint8 {
+	var f uint8
+	if e.Unsourced() {
+		f |= flagUnsourced
+	}
+	if e.Disputed() {
+		f |= flagDisputed
+	}
+	if e.HasUnverified() {
+		f |= flagUnverified
+	}
+	if e.Approximate {
+		f |= flagApproximate
+	}
+	if len(e.Claims) > 0 {
+		f |= flagClaim
+	}
+	if len(e.Sources) > 0 {
+		f |= flagSource
+	}
+	if len(e.Links) > 0 || len(e.Backlinks) > 0 {
+		f |= flagLink
+	}
+	return f
+}
+
+// asciiBits is the bit of each ASCII byte in an event's set of them.
+var asciiBits = func() (t [256][2]uint64) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c][c>>6] = 1 << (c & 63)
+	}
+	return t
+}()
+
+// isWordByte reports whether an ASCII byte is a word character.
+var isWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isWordByte[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// nextToken returns the first token of s at or after byte i, as [start,
+// end), or start == len(s) when there is none.
+func nextToken(s string, i int) (start, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if isWordByte[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isWordByte[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+// pairFilterWords returns the size in words of the filter of token pairs
+// of a text of n bytes: about 8 bits a token, of which an event's pairs
+// set about a fifth, so that one pair of tokens is wrongly found in about
+// one event in twenty.
+func pairFilterWords(n int) int { return min(max(n/48, 1), 64) }
+
+// pairBits returns the two bits set, in a filter of words words, by the
+// pair of tokens whose hashes are a and b.
+func pairBits(a, b uint64, words int) (uint32, uint32) {
+	h := (a*0x9e3779b97f4a7c15 ^ b) * 0xff51afd7ed558ccd
+	h ^= h >> 29
+	return uint32(h) % uint32(words*64), uint32(h>>32) % uint32(words*64)
+}
+
+// indexRange is what was found in a range of events: the tokens of each
+// event, by the number the goroutine that read it gave them.
+type indexRange struct {
+	worker int
+	ids    []uint32 // each event's distinct tokens, one event after another
+	ends   []uint32 // where each event's tokens end in ids
+}
+
+// tokenDict numbers the tokens one goroutine meets. Its keys are copied
+// into small blocks of their own, so that looking one up does not reach
+// into the whole text.
+type tokenDict struct {
+	ids    map[string]uint32
+	tokens []string
+	hashes []uint64 // each token's hash
+	seen   []int32  // the last event each token was seen in
+	block  []byte
+}
+
+func (d *tokenDict) id(tok string, seed maphash.Seed) uint32 {
+	if id, ok := d.ids[tok]; ok {
+		return id
+	}
+	if len(tok) > cap(d.block)-len(d.block) {
+		d.block = make([]byte, 0, max(64<<10, len(tok)))
+	}
+	start := len(d.block)
+	d.block = append(d.block, tok...)
+	key := unsafe.String(&d.block[start], len(tok))
+	id := uint32(len(d.tokens))
+	d.ids[key] = id
+	d.tokens = append(d.tokens, key)
+	d.hashes = append(d.hashes, maphash.String(seed, key))
+	d.seen = append(d.seen, -1)
+	return id
+}
+
+// buildWordIndex indexes the events (texts[i] is the text of evs[i]).
+func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
+	n := len(evs)
+	ix := &wordIndex{
+		ascii:  make([][2]uint64, n),
+		pairAt: make([]uint32, n+1),
+		seed:   maphash.MakeSeed(),
+		flags:  make([]uint8, n),
+		first:  make([]Day, n),
+		last:   make([]Day, n),
+	}
+	for i := range texts {
+		ix.pairAt[i+1] = ix.pairAt[i] + uint32(pairFilterWords(len(texts[i].all())))
+	}
+	ix.pairs = make([]uint64, ix.pairAt[n])
+	const rangeSize = 2048
+	ranges := make([]indexRange, (n+rangeSize-1)/rangeSize)
+	workers := min(runtime.GOMAXPROCS(0), len(ranges))
+	dicts := make([]tokenDict, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for w := range workers {
+		wg.Go(func() {
+			d := &dicts[w]
+			d.ids = map[string]uint32{}
+			var counts [256]uint64
+			defer func() {
+				mu.Lock()
+				for c, n := range counts {
+					ix.bytes[c] += n
+				}
+				mu.Unlock()
+			}()
+			for {
+				r := int(next.Add(1) - 1)
+				if r >= len(ranges) {
+					return
+				}
+				lo, hi := r*rangeSize, min(n, (r+1)*rangeSize)
+				size := 0
+				for i := lo; i < hi; i++ {
+					size += len(texts[i].all())
+				}
+				out := &ranges[r]
+				out.worker = w
+				out.ids = make([]uint32, 0, size/8)
+				out.ends = make([]uint32, 0, hi-lo)
+				for i := lo; i < hi; i++ {
+					if e := evs[i]; e != nil {
+						ix.flags[i] = eventFlags(e)
+						ix.first[i], ix.last[i] = e.Span()
+					}
+					s := texts[i].all()
+					var lo, hi uint64
+					for j := 0; j < len(s); j++ {
+						b := &asciiBits[s[j]]
+						lo |= b[0]
+						hi |= b[1]
+					}
+					ix.ascii[i] = [2]uint64{lo, hi}
+					if i%16 == 0 { // (a sample is enough to tell rare bytes)
+						for j := 0; j < len(s); j++ {
+							counts[s[j]]++
+						}
+					}
+					pairs := ix.pairs[ix.pairAt[i]:ix.pairAt[i+1]]
+					var prev uint64
+					for j, first := 0, true; j < len(s); first = false {
+						start, end := nextToken(s, j)
+						if start == end {
+							break
+						}
+						j = end
+						id := d.id(s[start:end], ix.seed)
+						h := d.hashes[id]
+						if !first {
+							b1, b2 := pairBits(prev, h, len(pairs))
+							pairs[b1>>6] |= 1 << (b1 & 63)
+							pairs[b2>>6] |= 1 << (b2 & 63)
+						}
+						prev = h
+						if d.seen[id] != int32(i) {
+							d.seen[id] = int32(i)
+							out.ids = append(out.ids, id)
+						}
+					}
+					out.ends = append(out.ends, uint32(len(out.ids)))
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	// one vocabulary, and each goroutine's numbers in it
+	global := map[string]uint32{}
+	var vocab strings.Builder
+	vocab.WriteByte(0)
+	var starts []uint32
+	remap := make([][]uint32, workers)
+	for w := range dicts {
+		remap[w] = make([]uint32, len(dicts[w].tokens))
+		for l, tok := range dicts[w].tokens {
+			g, ok := global[tok]
+			if !ok {
+				g = uint32(len(starts))
+				global[tok] = g
+				starts = append(starts, uint32(vocab.Len()))
+				vocab.WriteString(tok)
+				vocab.WriteByte(0)
+			}
+			remap[w][l] = g
+		}
+		dicts[w] = tokenDict{}
+	}
+	global = nil
+	// (copies with no room left over, which a builder and append leave)
+	ix.vocab, ix.starts = strings.Clone(vocab.String()), slices.Clone(starts)
+
+	// each token's events, in index order, as gaps: sized, then written
+	each := func(fn func(t uint32, i int32)) {
+		for r := range ranges {
+			rg := &ranges[r]
+			m := remap[rg.worker]
+			from := uint32(0)
+			for k, end := range rg.ends {
+				i := int32(r*rangeSize + k)
+				for _, id := range rg.ids[from:end] {
+					fn(m[id], i)
+				}
+				from = end
+			}
+		}
+	}
+	last := make([]int32, len(starts))
+	for t := range last {
+		last[t] = -1
+	}
+	size := make([]uint32, len(starts)+1)
+	each(func(t uint32, i int32) {
+		size[t+1] += uint32(uvarintLen(uint64(i - last[t])))
+		last[t] = i
+	})
+	for t := range starts {
+		size[t+1] += size[t]
+	}
+	ix.at = size
+	ix.post = make([]byte, size[len(starts)])
+	fill := make([]uint32, len(starts))
+	copy(fill, size[:len(starts)])
+	for t := range last {
+		last[t] = -1
+	}
+	each(func(t uint32, i int32) {
+		fill[t] += uint32(binary.PutUvarint(ix.post[fill[t]:], uint64(i-last[t])))
+		last[t] = i
+	})
+	return ix
+}
+
+func uvarintLen(x uint64) int {
+	return (bits.Len64(x|1) + 6) / 7
+}
+
+// eventBits is a set of events, by index.
+type eventBits []uint64
+
+func newEventBits(n int) eventBits { return make(eventBits, (n+63)/64) }
+
+// allEvents is the set of the n events.
+func allEvents(n int) eventBits {
+	b := newEventBits(n)
+	for i := range b {
+		b[i] = ^uint64(0)
+	}
+	if n%64 != 0 {
+		b[len(b)-1] = 1<<(n%64) - 1
+	}
+	return b
+}
+
+func (b eventBits) set(i int) { b[i>>6] |= 1 << (i & 63) }
+
+func (b eventBits) and(o eventBits) {
+	for i := range b {
+		b[i] &= o[i]
+	}
+}
+
+func (b eventBits) andNot(o eventBits) {
+	for i := range b {
+		b[i] &^= o[i]
+	}
+}
+
+// each calls fn with every index in b, in order.
+func (b eventBits) each(fn func(i int)) {
+	for w, word := range b {
+		for word != 0 {
+			fn(w*64 + bits.TrailingZeros64(word))
+			word &= word - 1
+		}
+	}
+}
+
+func (b eventBits) count() int {
+	n := 0
+	for _, w := range b {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// addToken adds the events of token t to b.
+func (ix *wordIndex) addToken(b eventBits, t int) {
+	p := ix.post[ix.at[t]:ix.at[t+1]]
+	i := -1
+	for len(p) > 0 {
+		gap, n := binary.Uvarint(p)
+		p = p[n:]
+		i += int(gap)
+		b.set(i)
+	}
+}
+
+// token returns the number of the token that covers byte at of the
+// vocabulary, and where it ends.
+func (ix *wordIndex) token(at int) (t, end int) {
+	t = sort.Search(len(ix.starts), func(k int) bool { return int(ix.starts[k]) > at }) - 1
+	end = strings.IndexByte(ix.vocab[ix.starts[t]:], 0) + int(ix.starts[t])
+	return t, end
+}
+
+// tokensWith returns every token that contains w; with atStart the
+// token must begin with w, with atEnd it must end with it.
+func (ix *wordIndex) tokensWith(w string, atStart, atEnd bool) []int {
+	pat := w
+	if atStart {
+		pat = "\x00" + pat
+	}
+	if atEnd {
+		pat += "\x00"
+	}
+	var out []int
+	for from := 0; from < len(ix.vocab); {
+		k := strings.Index(ix.vocab[from:], pat)
+		if k < 0 {
+			break
+		}
+		at := from + k
+		if atStart {
+			at++ // the token, past its NUL
+		}
+		t, end := ix.token(at)
+		out = append(out, t)
+		from = end // on to the next token
+	}
+	return out
+}
+
+// tokenText returns token t.
+func (ix *wordIndex) tokenText(t int) string {
+	s := ix.vocab[ix.starts[t]:]
+	return s[:strings.IndexByte(s, 0)]
+}
+
+// maxPairs is the most pairs of tokens a phrase is looked up by in the
+// filters of token pairs; beyond, its events are all read.
+const maxPairs = 256
+
+// textSet returns the events among within whose searchable text holds
+// the folded term, exactly.
+func (ix *wordIndex) textSet(term string, within eventBits, texts []eventText) eventBits {
+	out := newEventBits(len(texts))
+	if term == "" { // (a term of controls or accents only): every text holds it
+		copy(out, within)
+		return out
+	}
+	if len(term) == 1 && term[0] < utf8.RuneSelf {
+		c := term[0]
+		word, bit := c>>6, uint64(1)<<(c&63)
+		within.each(func(i int) {
+			if ix.ascii[i][word]&bit != 0 {
+				out.set(i)
+			}
+		})
+		return out
+	}
+	// the term's pieces: its runs of word characters
+	type piece struct {
+		w              string
+		atStart, atEnd bool
+	}
+	var pieces []piece
+	for i := 0; i < len(term); {
+		start, end := nextToken(term, i)
+		if start == end {
+			break
+		}
+		pieces = append(pieces, piece{term[start:end], start > 0, end < len(term)})
+		i = end
+	}
+	if len(pieces) == 1 && !pieces[0].atStart && !pieces[0].atEnd {
+		for _, t := range ix.tokensWith(term, false, false) { // a word: exact
+			ix.addToken(out, t)
+		}
+		out.and(within)
+		return out
+	}
+	// narrow to the events with every piece, and every two pieces side by
+	// side, then read them
+	cand := within
+	var prev []uint64 // the hashes of the tokens the last piece may be in
+	for k, p := range pieces {
+		tokens := ix.tokensWith(p.w, p.atStart, p.atEnd)
+		b := newEventBits(len(texts))
+		for _, t := range tokens {
+			ix.addToken(b, t)
+		}
+		b.and(cand)
+		cand = b
+		hashes := make([]uint64, len(tokens))
+		for j, t := range tokens {
+			hashes[j] = maphash.String(ix.seed, ix.tokenText(t))
+		}
+		if k > 0 && len(prev)*len(hashes) <= maxPairs {
+			cand.each(func(i int) {
+				f := ix.pairs[ix.pairAt[i]:ix.pairAt[i+1]]
+				for _, a := range prev {
+					for _, h := range hashes {
+						b1, b2 := pairBits(a, h, len(f))
+						if f[b1>>6]&(1<<(b1&63)) != 0 && f[b2>>6]&(1<<(b2&63)) != 0 {
+							return
+						}
+					}
+				}
+				cand[i>>6] &^= 1 << (i & 63) // no two tokens side by side
+			})
+		}
+		prev = hashes
+	}
+	ix.verify(cand, out, texts, term)
+	return out
+}
+
+// verify adds to out the events of cand whose text holds term, reading
+// them on every processor when they are many.
+func (ix *wordIndex) verify(cand, out eventBits, texts []eventText, term string) {
+	anchor := ix.rarest(term)
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 || cand.count() < 1024 {
+		cand.each(func(i int) {
+			if containsAt(texts[i].all(), term, anchor) {
+				out.set(i)
+			}
+		})
+		return
+	}
+	// each goroutine reads whole words of the sets, so no two write the same
+	var next atomic.Int64
+	const block = 16 // words of cand per turn
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				w0 := int(next.Add(block) - block)
+				if w0 >= len(cand) {
+					return
+				}
+				cand[w0:min(w0+block, len(cand))].each(func(i int) {
+					i += w0 * 64
+					if containsAt(texts[i].all(), term, anchor) {
+						out.set(i)
+					}
+				})
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// rarest returns where in term the byte least common in the events' text
+// is: the best byte to look for first.
+func (ix *wordIndex) rarest(term string) int {
+	best := 0
+	for i := 1; i < len(term); i++ {
+		if ix.bytes[term[i]] < ix.bytes[term[best]] {
+			best = i
+		}
+	}
+	return best
+}
+
+// containsAt reports whether s contains term, looking first for the
+// byte of term at anchor.
+func containsAt(s, term string, anchor int) bool {
+	c := term[anchor]
+	for from := anchor; from < len(s); {
+		j := strings.IndexByte(s[from:], c)
+		if j < 0 {
+			return false
+		}
+		start := from + j - anchor
+		if start+len(term) > len(s) {
+			return false
+		}
+		if s[start:start+len(term)] == term {
+			return true
+		}
+		from += j + 1
+	}
+	return false
+}
