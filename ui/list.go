@@ -22,6 +22,12 @@ type listModel struct {
 	width  int
 	height int
 	words  []string // filter words to highlight
+
+	// eraAt[i] is the era of chron.Events[i], worked out once per
+	// chronology (erasOf) so that a filter keystroke does not loop over
+	// the eras for every event
+	eraAt  []*timeline.Era
+	erasOf *timeline.Chronology
 }
 
 // listRow is an event or a separator.
@@ -53,11 +59,12 @@ func (l *listModel) setEvents(evs []*timeline.Event, keep *timeline.Event) {
 	var era *timeline.Era
 	year, first := 0, true
 	for i, e := range evs {
-		if er := l.eraOf(e); er != nil && er != era {
+		er := l.eraOf(e)
+		if er != nil && er != era {
 			l.rows = append(l.rows, listRow{event: -1, label: timeline.HarmlessLine(er.Title), era: true})
 			first = true
 		}
-		era = l.eraOf(e)
+		era = er
 		if first || e.Date.Year != year {
 			l.rows = append(l.rows, listRow{event: -1, label: yearLabel(e.Date.Year)})
 			year, first = e.Date.Year, false
@@ -87,7 +94,24 @@ func (l *listModel) nearest(e *timeline.Event) int {
 	return max(0, len(l.events)-1)
 }
 
-func (l *listModel) eraOf(e *timeline.Event) *timeline.Era { return eraOf(l.chron, e) }
+// eraOf returns the era e falls in, from the chronology's table of them.
+func (l *listModel) eraOf(e *timeline.Event) *timeline.Era {
+	c := l.chron
+	if c == nil || len(c.Eras) == 0 {
+		return nil
+	}
+	if l.erasOf != c {
+		l.eraAt = make([]*timeline.Era, len(c.Events))
+		for i, ev := range c.Events {
+			l.eraAt[i] = eraOf(c, ev)
+		}
+		l.erasOf = c
+	}
+	if e.Index >= 0 && e.Index < len(l.eraAt) && c.Events[e.Index] == e {
+		return l.eraAt[e.Index]
+	}
+	return eraOf(c, e)
+}
 
 func yearLabel(y int) string {
 	if y < 0 {
