@@ -524,7 +524,11 @@ func contains[T comparable](list []T, v T) bool {
 // closest returns the known key nearest to k, if it is near enough to be a
 // typo.
 func closest(k string, known []string) string {
+	// a short key is a typo only one letter away ("meta" is not "era")
 	best, bestD := "", 3
+	if len(k) <= 4 {
+		bestD = 2
+	}
 	for _, cand := range known {
 		if d := levenshtein(strings.ToLower(k), cand, bestD); d < bestD {
 			best, bestD = cand, d

@@ -447,14 +447,16 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 			name := ""
 			if double {
 				name, _ = tableName(trimmed[2:], "]]")
-			} else if single, _ := tableName(trimmed[1:], "]"); strings.HasPrefix(single, "event.") && len(l.Events) > 0 {
-				// [event.claim] where [[event.claim]] was meant:
-				// remember it so the mistake can be pointed at
-				ev := &l.Events[len(l.Events)-1]
-				col := runeCol(line, indent)
-				if _, seen := ev.get(single[len("event."):]); !seen {
-					ev.keys = append(ev.keys, keyEntry{single[len("event."):], keyPos{Line: ln, Col: col, ValueCol: col, End: ln}})
-				}
+			}
+			header := name
+			if !double {
+				header, _ = tableName(trimmed[1:], "]")
+			}
+			if !double || !knownTable(name) {
+				// [event.claim] where [[event.claim]] was meant, or a
+				// misspelled [[evnt]]: remember the header as a key of the
+				// table it belongs to, so the mistake can be pointed at
+				l.noteHeader(header, ln, runeCol(line, indent))
 			}
 			if name == "event" {
 				s.inEvents = true
@@ -506,6 +508,29 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 
 // openTable starts the table named by a [[header]] (name is "" for a
 // [single] header, whose keys are not tracked) and returns it.
+// knownTable reports whether name is an array of tables of the format.
+func knownTable(name string) bool {
+	switch name {
+	case "event", "event.source", "event.claim", "era":
+		return true
+	}
+	return false
+}
+
+// noteHeader records the header of a table the format does not have (or
+// does not have as a single table) as a key of its parent: the current
+// event for "event.x", the top level otherwise.
+func (l *fileLayout) noteHeader(header string, ln, col int) {
+	parent, key := &l.Top, header
+	if rest, ok := strings.CutPrefix(header, "event."); ok && len(l.Events) > 0 {
+		parent, key = &l.Events[len(l.Events)-1].tablePos, rest
+	}
+	key, _, _ = strings.Cut(key, ".")
+	if _, seen := parent.get(key); !seen {
+		parent.keys = append(parent.keys, keyEntry{key, keyPos{Line: ln, Col: col, ValueCol: col, End: ln}})
+	}
+}
+
 func (l *fileLayout) openTable(name string, ln int) *tablePos {
 	t := tablePos{Line: ln}
 	switch name {

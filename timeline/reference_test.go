@@ -770,7 +770,11 @@ func refContains[T comparable](list []T, v T) bool {
 // closest returns the known key nearest to k, if it is near enough to be a
 // typo.
 func refClosest(k string, known []string) string {
+	// a short key is a typo only one letter away ("meta" is not "era")
 	best, bestD := "", 3
+	if len(k) <= 4 {
+		bestD = 2
+	}
 	for _, cand := range known {
 		if d := refLevenshtein(strings.ToLower(k), cand, bestD); d < bestD {
 			best, bestD = cand, d
@@ -891,12 +895,20 @@ func refScanLayout(src string) *refFileLayout {
 				name := ""
 				if double {
 					name, _ = refTableName(trimmed[2:], "]]")
-				} else if single, _ := refTableName(trimmed[1:], "]"); strings.HasPrefix(single, "event.") && len(l.Events) > 0 {
-
-					ev := &l.Events[len(l.Events)-1]
-					col := refRuneCol(line, indent)
-					if _, seen := ev.Keys[single[len("event."):]]; !seen {
-						ev.Keys[single[len("event."):]] = refKeyPos{Line: ln, Col: col, ValueCol: col, End: ln}
+				}
+				header := name
+				if !double {
+					header, _ = refTableName(trimmed[1:], "]")
+				}
+				if !double || !knownTable(name) {
+					parent, key := &l.Top, header
+					if rest, ok := strings.CutPrefix(header, "event."); ok && len(l.Events) > 0 {
+						parent, key = &l.Events[len(l.Events)-1].refTablePos, rest
+					}
+					key, _, _ = strings.Cut(key, ".")
+					if _, seen := parent.Keys[key]; !seen {
+						col := refRuneCol(line, indent)
+						parent.Keys[key] = refKeyPos{Line: ln, Col: col, ValueCol: col, End: ln}
 					}
 				}
 				cur = l.openTable(name, ln)
