@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"backstory/timeline"
 	"backstory/ui"
@@ -50,6 +51,10 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		NoMouse: *noMouse,
 		Paths:   paths,
 	})
+	if !haveTerminal() {
+		fmt.Fprintln(stderr, "backstory: the viewer needs a terminal; without one, use backstory list, show or export")
+		return 1
+	}
 	final, err := tea.NewProgram(m).Run()
 	fm, ok := final.(ui.Model)
 	if ok {
@@ -80,4 +85,18 @@ func viewerPaths(args []string) []string {
 		return []string{"events.toml"}
 	}
 	return nil
+}
+
+// haveTerminal reports whether the viewer can reach a terminal: its input
+// is one, or /dev/tty opens (as Bubble Tea does when the input is not).
+func haveTerminal() bool {
+	if term.IsTerminal(os.Stdin.Fd()) {
+		return true
+	}
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	tty.Close()
+	return true
 }
