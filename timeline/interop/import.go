@@ -2,7 +2,9 @@ package interop
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -360,4 +362,42 @@ func isAbbreviation(text string) bool {
 		return unicode.IsUpper(r)
 	}
 	return abbreviations[strings.ToLower(word)]
+}
+
+// rows reads the CSV records after the header row, skips blank ones, and
+// calls fn with each record's row number, its line, and a getter of its
+// cells by column name (cols maps names to indexes). It stops at the end of
+// the input, or at a CSV error, which it reports.
+func (im *importer) rows(r *csv.Reader, cols map[string]int, fn func(row, line int, get func(string) field)) {
+	for row := 2; ; row++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			im.csvError(err)
+			return
+		}
+		if blankRecord(rec) {
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		fn(row, line, func(name string) field {
+			i, ok := cols[name]
+			if !ok || i >= len(rec) {
+				return field{pos: timeline.Position{File: im.name, Line: line}}
+			}
+			l, c := r.FieldPos(i)
+			return field{strings.TrimSpace(rec[i]), im.atByteCol(l, c)}
+		})
+	}
+}
+
+func blankRecord(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -244,33 +243,7 @@ func (im *importer) timelineSheet() {
 		return
 	}
 	titled := false
-	for row := 2; ; row++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			im.csvError(err)
-			return
-		}
-		line, _ := r.FieldPos(0)
-		get := func(name string) field {
-			i, ok := cols[name]
-			if !ok || i >= len(rec) {
-				return field{pos: timeline.Position{File: im.name, Line: line}}
-			}
-			l, c := r.FieldPos(i)
-			return field{strings.TrimSpace(rec[i]), im.atByteCol(l, c)}
-		}
-		blank := true
-		for _, f := range rec {
-			if strings.TrimSpace(f) != "" {
-				blank = false
-			}
-		}
-		if blank {
-			continue
-		}
+	im.rows(r, cols, func(row, line int, get func(string) field) {
 		kind := strings.ToLower(get("type").s)
 		label := fmt.Sprintf("row %d", row)
 		if kind == "era" {
@@ -286,7 +259,7 @@ func (im *importer) timelineSheet() {
 		s.end = im.sheetDate(s.label, get("endyear"), get("endmonth"), get("endday"), get("endtime"))
 		s.startName, s.endName = "date", "end date"
 		if im.errors > before {
-			continue
+			return
 		}
 		s.displayDate = get("displaydate")
 		s.mediaURL = get("media")
@@ -304,7 +277,7 @@ func (im *importer) timelineSheet() {
 		default:
 			im.event(s)
 		}
-	}
+	})
 }
 
 // sheetDate reads a spreadsheet's date cells; the Time cell ("13:30",

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"html"
-	"io"
 	"strings"
 
 	"backstory/timeline"
@@ -55,36 +54,10 @@ func (im *importer) timelineSetter() {
 		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineSetter file: its first row must be the headers date, display_date, description, link, series, html")
 		return
 	}
-	for row := 2; ; row++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			im.csvError(err)
-			return
-		}
-		line, _ := r.FieldPos(0)
-		get := func(name string) field {
-			i, ok := cols[name]
-			if !ok || i >= len(rec) {
-				return field{pos: timeline.Position{File: im.name, Line: line}}
-			}
-			l, c := r.FieldPos(i)
-			return field{strings.TrimSpace(rec[i]), im.atByteCol(l, c)}
-		}
-		blank := true
-		for _, f := range rec {
-			if strings.TrimSpace(f) != "" {
-				blank = false
-			}
-		}
-		if blank {
-			continue
-		}
+	im.rows(r, cols, func(row, line int, get func(string) field) {
 		im.setterRow(fmt.Sprintf("row %d", row), timeline.Position{File: im.name, Line: line},
 			get("date"), get("display_date"), get("description"), get("link"), get("series"), get("html"))
-	}
+	})
 }
 
 func (im *importer) setterRow(label string, pos timeline.Position, date, display, desc, link, series, htmlField field) {
