@@ -43,7 +43,11 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	paths = viewerPaths(paths)
 	m := ui.New(ui.Options{
 		Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
-			return loadChronology(paths, progress)
+			c, diags, label := loadChronology(paths, progress)
+			if c != nil {
+				c.PrepareSearch() // filtering must not wait for the index
+			}
+			return c, diags, label
 		},
 		Query:   *query,
 		EventID: strings.TrimSpace(*event),

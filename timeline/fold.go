@@ -464,6 +464,11 @@ func (f *folder) event(e *Event) (end [numSearchTexts]int32) {
 	return end
 }
 
+// PrepareSearch builds the search index now rather than on the first
+// query, so that a program that will filter (the viewer) pays for it while
+// it loads, not on a keystroke. Commands that run one query need not call it.
+func (c *Chronology) PrepareSearch() { c.searchTexts() }
+
 // searchTexts returns the folded text of every event, by Event.Index,
 // building it on first use.
 func (c *Chronology) searchTexts() []eventText {

@@ -355,7 +355,6 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 		}
 	}
 	c.search.linked = true // its links and backlinks agree
-	c.searchTexts()        // the index, built now: a loaded chronology is ready to query
 	return c, ld.diags
 }
 

@@ -40,6 +40,7 @@ func benchChronology(tb testing.TB) (*timeline.Chronology, []byte) {
 		benchData = synth.Generate(synth.Options{Events: benchEvents(), Seed: 1})
 		c, diags := timeline.Parse("bench.toml", benchData)
 		if c != nil && !diags.HasErrors() {
+			c.PrepareSearch() // as the viewer's load does
 			benchChron = c
 		}
 	})
@@ -158,6 +159,9 @@ func BenchmarkStartup(b *testing.B) {
 				Style: styleNoTTY,
 				Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
 					c, diags := timeline.LoadProgress([]string{path}, progress)
+					if c != nil {
+						c.PrepareSearch() // as the viewer's load does (tui.go)
+					}
 					return c, diags, path
 				},
 			})
