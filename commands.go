@@ -86,33 +86,7 @@ func mistypedCommand(arg string) string {
 	if _, err := os.Stat(arg); err == nil {
 		return ""
 	}
-	for _, c := range commands {
-		if editDistance(arg, c) <= 2 {
-			return c
-		}
-	}
-	return ""
-}
-
-// editDistance is the Levenshtein distance of two short words.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return timeline.Closest(arg, commands)
 }
 
 // flags is a command's flag set and where its messages go.

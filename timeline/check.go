@@ -521,6 +521,10 @@ func contains[T comparable](list []T, v T) bool {
 	return false
 }
 
+// Closest returns the word of known nearest to k when it is near enough to
+// be a typo of it ("tittle" for "title", "chek" for "check"), or "".
+func Closest(k string, known []string) string { return closest(k, known) }
+
 // closest returns the known key nearest to k, if it is near enough to be a
 // typo.
 func closest(k string, known []string) string {

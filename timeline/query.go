@@ -339,37 +339,12 @@ func suggestQueryField(name string) string {
 	}
 	best, bestDist := "", 3
 	for _, f := range queryFields {
-		d := queryEditDistance(name, f)
+		d := levenshtein(name, f, bestDist)
 		if d < bestDist && d < utf8.RuneCountInString(name) && d < len(f) {
 			best, bestDist = f, d
 		}
 	}
 	return best
-}
-
-// queryEditDistance is the Levenshtein distance between a and b, in runes.
-func queryEditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 {
-		return len(ra) // far from any field name; bounds the work
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // parseQueryDate reads the DATE of from: or to:; shown is the term as the
