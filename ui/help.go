@@ -14,7 +14,7 @@ import (
 
 // legend explains the marks of the list rows.
 var legend = []string{
-	"Marks in the list:  !  a claim is disputed or false   ?  no source   ~  approximate date",
+	"Marks:  !  a disputed or false claim   ?  no source   ~  an approximate date",
 	"Links are numbered as in the detail: the event's links, then \"Referenced by\".",
 	"Mouse: the wheel scrolls the pane under it; a click selects a row or follows a link.",
 	"Press ? or esc to close this help; any other key closes it and does its job.",
