@@ -270,7 +270,8 @@ func TestEventMarkdownLinkTitleNotAList(t *testing.T) {
 func unsafeRunes(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) || isBidiControl(r) || r == 0xfeff {
+		if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) || isBidiControl(r) || r == 0xfeff ||
+			r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0x180e {
 			out = append(out, r)
 		}
 	}

@@ -11,9 +11,12 @@ import (
 
 // Harmless returns s with everything a terminal could act on made visible:
 // C0 control characters (except newline and tab) become their Unicode
-// control pictures (ESC shows as ␛), DEL shows as ␡, C1 controls and the
-// bidirectional overrides and isolates show as <U+XXXX>. Text from a
-// chronology passes through it before it reaches a terminal.
+// control pictures (ESC shows as ␛), DEL shows as ␡, C1 controls, the
+// bidirectional overrides and isolates, and the invisible characters that
+// can hide text (zero-width space, word joiner, byte order mark) show as
+// <U+XXXX>. The zero-width joiner and non-joiner stay: emoji and scripts
+// such as Persian need them. Text from a chronology passes through it
+// before it reaches a terminal.
 func Harmless(s string) string {
 	if isHarmless(s) {
 		return s
@@ -28,7 +31,7 @@ func Harmless(s string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune('␡')
-		case r >= 0x80 && r < 0xa0, isBidiControl(r), r == 0xfeff:
+		case r >= 0x80 && r < 0xa0, isBidiControl(r), isInvisible(r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
@@ -54,7 +57,7 @@ func HarmlessLine(s string) string {
 
 func isHarmless(s string) bool {
 	for _, r := range s {
-		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || r == 0xfeff {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || isInvisible(r) {
 			return false
 		}
 	}
@@ -63,6 +66,12 @@ func isHarmless(s string) bool {
 
 func isBidiControl(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// isInvisible: characters with no width and no glyph that could hide or
+// split text unseen.
+func isInvisible(r rune) bool {
+	return r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0xfeff || r == 0x180e
 }
 
 // charReference is an HTML character reference, which a Markdown renderer turns
