@@ -146,7 +146,9 @@ func (f flags) parse(args []string) ([]string, bool, int) {
 // what was loaded.
 func loadChronology(paths []string, progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
 	if len(paths) == 0 {
-		if _, err := os.Stat("events.toml"); err == nil {
+		// (Lstat: a broken link named events.toml is the user's file, to
+		// report, not a reason to show the built-in chronology instead)
+		if _, err := os.Lstat("events.toml"); err == nil {
 			paths = []string{"events.toml"}
 		} else {
 			c, diags := timeline.Parse("built-in events.toml", builtin)

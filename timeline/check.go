@@ -214,6 +214,10 @@ func (t table) strings(key string) []string {
 			t.errKey(key, "item %d must be a string, not %s", i+1, typeName(x))
 			continue
 		}
+		if strings.TrimSpace(s) == "" {
+			t.errKey(key, "item %d is empty: remove it", i+1)
+			continue
+		}
 		out = append(out, s)
 	}
 	return out
@@ -227,7 +231,7 @@ func (t table) date(key string, required bool) Date {
 		}
 		return Date{}
 	}
-	d, msg := dateFromValue(v)
+	d, msg := dateFromValue(key, v)
 	if msg != "" {
 		t.errKey(key, "%s", msg)
 	}
@@ -283,7 +287,10 @@ func (f *fileCheck) head(ld *loader, raw map[string]any, eras []map[string]any, 
 	t := table{f: f, m: raw, pos: f.layout.Top, label: label{text: "chronology"}}
 	t.unknown(topKeys)
 	c := ld.c
-	_, has := raw["title"]
+	title, has := raw["title"]
+	if s, ok := title.(string); ok && strings.TrimSpace(s) == "" {
+		t.errKey("title", "is empty: name the chronology")
+	}
 	ld.titled = ld.titled || has
 	if title := t.line("title", false); c.Title == "" {
 		c.Title = strings.Clone(title)
@@ -430,7 +437,25 @@ func (t table) links() []Link {
 			t.errKey("links", "item %d must be an event id or { to = \"id\", note = \"why\" }, not %s", i+1, typeName(x))
 		}
 	}
+	t.selfLinks(arr)
 	return out
+}
+
+// selfLinks warns about links from the event to itself: harmless, but
+// never meant.
+func (t table) selfLinks(items []any) {
+	var lf linkFinder
+	for i, x := range items {
+		to, ok := x.(string)
+		if m, table := x.(map[string]any); table {
+			to, ok = m["to"].(string)
+		}
+		if !ok || to == "" || to != t.label.id {
+			continue
+		}
+		line, _ := lf.find(t.f.layout, t.pos, to)
+		t.f.warnf(t.at(line, 0), "%s: links item %d: the event links to itself", t.label, i+1)
+	}
 }
 
 func (f *fileCheck) source(m map[string]any, pos tablePos, owner label, i int) Source {

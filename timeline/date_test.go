@@ -206,7 +206,7 @@ date = "2018-02"
 title = "a"
 [[event]]
 id = "int-year"
-date = 2018
+date = "2018" # (an integer year is an error now: see TestDateValues)
 title = "a"
 [[event]]
 id = "bce"
@@ -246,8 +246,6 @@ func TestDateValues(t *testing.T) {
 		{`"2018-02"`, Date{Year: 2018, Month: 2, Precision: PrecisionMonth}},
 		{`"2018-02-24"`, Date{Year: 2018, Month: 2, Day: 24, Precision: PrecisionDay}},
 		{`'2018-02'`, Date{Year: 2018, Month: 2, Precision: PrecisionMonth}},
-		{`2018`, Date{Year: 2018, Precision: PrecisionYear}},
-		{`-44`, Date{Year: -44, Precision: PrecisionYear}},
 		{`"-0044"`, Date{Year: -44, Precision: PrecisionYear}},
 		{`2025-01-21T23:30:00-05:00`, Date{Year: 2025, Month: 1, Day: 21, Precision: PrecisionDay, Clock: "23:30 -05:00"}},
 		{`2025-01-21T01:00:00+09:00`, Date{Year: 2025, Month: 1, Day: 21, Precision: PrecisionDay, Clock: "01:00 +09:00"}},
@@ -278,7 +276,11 @@ func TestDateValues(t *testing.T) {
 	}
 
 	bad := []struct{ value, msg string }{
-		{`99999`, `x.toml:4:8: event "a": date: bad date 99999: a year has at most four digits`},
+		// an integer is never a date: the message says what to write
+		{`2018`, `x.toml:4:8: event "a": date: a year is written as a string: date = "2018"`},
+		{`-44`, `x.toml:4:8: event "a": date: a year is written as a string: date = "-0044"`},
+		{`5`, `x.toml:4:8: event "a": date: a year is written as a string: date = "0005"`},
+		{`99999`, `x.toml:4:8: event "a": date: bad date 99999: write a date as YYYY-MM-DD (date = 2018-02-24), or a year as a string (date = "2018")`},
 		{`"2018-13"`, `x.toml:4:8: event "a": date: bad date "2018-13": month 13 is not between 01 and 12`},
 		{`10:00:00`, `x.toml:4:8: event "a": date: a time of day without a date: write a date such as 2018-02-24`},
 		{`true`, `x.toml:4:8: event "a": date: a date must be a TOML date (2018-02-24) or a string ("2018", "2018-02"), not a boolean`},

@@ -149,7 +149,7 @@ var faults = []struct {
 	}},
 	{"dotted key", func(r *rand.Rand, l []string) []string { return insertAfter(r, l, "[[event]]", "meta.x = 1") }},
 	{"era among events", func(r *rand.Rand, l []string) []string {
-		return insertAfter(r, l, "published = ", "\n[[era]]\ntitle = \"Mid\"\nstart = 2000-01-01\n\n[[event]]\nid = \"after-era\"\ndate = 2000\ntitle = \"After\"")
+		return insertAfter(r, l, "published = ", "\n[[era]]\ntitle = \"Mid\"\nstart = 2000-01-01\n\n[[event]]\nid = \"after-era\"\ndate = \"2000\"\ntitle = \"After\"")
 	}},
 	{"top-level table after events", func(r *rand.Rand, l []string) []string {
 		return append(l, "[notes]", "x = 1")
@@ -430,7 +430,7 @@ func TestLoadInParts(t *testing.T) {
 		}
 	}
 	// a cut at a header inside a string, and the part read with the next
-	data := []byte("title = \"t\"\n" + strings.Repeat("[[event]]\nid = \"a\"\ndate = 2018\ntitle = \"x\"\nbody = \"\"\"\n"+strings.Repeat("text\n", 300)+"[[event]]\n"+strings.Repeat("more\n", 300)+"\"\"\"\n", 3))
+	data := []byte("title = \"t\"\n" + strings.Repeat("[[event]]\nid = \"a\"\ndate = \"2018\"\ntitle = \"x\"\nbody = \"\"\"\n"+strings.Repeat("text\n", 300)+"[[event]]\n"+strings.Repeat("more\n", 300)+"\"\"\"\n", 3))
 	data = bytes.Replace(data, []byte(`id = "a"`), []byte(`id = "b"`), 1)
 	data = bytes.Replace(data, []byte(`id = "a"`), []byte(`id = "c"`), 1)
 	ld := newLoader()

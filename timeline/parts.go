@@ -209,6 +209,9 @@ func (p *part) decode(name, src string) {
 	if !utf8.ValidString(text) {
 		return
 	}
+	if _, _, deep := tooDeep(text); deep {
+		return // (the whole file is read, and says where)
+	}
 	subs := p.scan.subs
 	raw, md, err := decodePart(text, subs)
 	if err == nil && len(subs) > 0 && !p.putBack(raw, subs) {

@@ -3,6 +3,9 @@ package timeline
 import (
 	"encoding/binary"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // The TOML decoder does not say where a table or key is, and its own
@@ -448,15 +451,19 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 			if double {
 				name, _ = tableName(trimmed[2:], "]]")
 			}
-			header := name
-			if !double {
-				header, _ = tableName(trimmed[1:], "]")
-			}
-			if !double || !knownTable(name) {
-				// [event.claim] where [[event.claim]] was meant, or a
-				// misspelled [[evnt]]: remember the header as a key of the
-				// table it belongs to, so the mistake can be pointed at
-				l.noteHeader(header, ln, runeCol(line, indent))
+			if !double || !knownTable(name) || (strings.HasPrefix(name, "event.") && len(l.Events) == 0) {
+				// [event.claim] where [[event.claim]] was meant, a
+				// misspelled [[evnt]], or an [[event.source]] before any
+				// [[event]] (which makes event a table): remember the
+				// header as a key of the table it belongs to, so the
+				// mistake can be pointed at
+				var keys []string
+				if double {
+					keys, _ = headerKeys(trimmed[2:], "]]")
+				} else {
+					keys, _ = headerKeys(trimmed[1:], "]")
+				}
+				l.noteHeader(keys, ln, runeCol(line, indent))
 			}
 			if name == "event" {
 				s.inEvents = true
@@ -518,14 +525,16 @@ func knownTable(name string) bool {
 }
 
 // noteHeader records the header of a table the format does not have (or
-// does not have as a single table) as a key of its parent: the current
-// event for "event.x", the top level otherwise.
-func (l *fileLayout) noteHeader(header string, ln, col int) {
-	parent, key := &l.Top, header
-	if rest, ok := strings.CutPrefix(header, "event."); ok && len(l.Events) > 0 {
-		parent, key = &l.Events[len(l.Events)-1].tablePos, rest
+// does not have as a single table), given as its keys, as a key of its
+// parent: the current event for event.x, the top level otherwise.
+func (l *fileLayout) noteHeader(keys []string, ln, col int) {
+	if len(keys) == 0 {
+		return
 	}
-	key, _, _ = strings.Cut(key, ".")
+	parent, key := &l.Top, keys[0]
+	if keys[0] == "event" && len(keys) > 1 && len(l.Events) > 0 {
+		parent, key = &l.Events[len(l.Events)-1].tablePos, keys[1]
+	}
 	if _, seen := parent.get(key); !seen {
 		parent.keys = append(parent.keys, keyEntry{key, keyPos{Line: ln, Col: col, ValueCol: col, End: ln}})
 	}
@@ -629,25 +638,102 @@ func scanValue(line string, pos int, multi string, depth int) (string, int) {
 }
 
 // tableName reads a header name up to its closing delimiter, without quotes
-// and spaces: `[[ "event" . source ]]` is "event.source".
+// and spaces: `[[ "event" . source ]]` is "event.source". A key with a dot
+// in it keeps its quotes (`[["event.source"]]` is `"event.source"`, one
+// key, not the table event.source).
 func tableName(s, closing string) (string, bool) {
-	end := strings.Index(s, closing)
-	if end < 0 {
+	if end := strings.Index(s, closing); end >= 0 && isBareName(s[:end]) {
+		return s[:end], true // [[event]], [[event.source]]: nothing to take off
+	}
+	keys, ok := headerKeys(s, closing)
+	if !ok {
 		return "", false
 	}
-	name := s[:end]
-	if isBareName(name) {
-		return name, true // [[event]], [[event.source]]: nothing to take off
-	}
-	parts := strings.Split(name, ".")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if len(p) >= 2 && (p[0] == '"' || p[0] == '\'') && p[len(p)-1] == p[0] {
-			p = p[1 : len(p)-1]
+	for i, k := range keys {
+		if strings.Contains(k, ".") {
+			keys[i] = `"` + k + `"`
 		}
-		parts[i] = p
 	}
-	return strings.Join(parts, "."), true
+	return strings.Join(keys, "."), true
+}
+
+// headerKeys reads the keys of a header name, bare, "basic" or 'literal',
+// separated by dots, up to its closing delimiter: `[[ "a.b" . c ]]` has
+// the keys "a.b" and "c".
+func headerKeys(s, closing string) ([]string, bool) {
+	var keys []string
+	i := 0
+	for {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if i >= len(s) {
+			return nil, false
+		}
+		switch s[i] {
+		case '"', '\'':
+			j := quotedKeyEnd(s, i)
+			if j < 0 {
+				return nil, false
+			}
+			keys = append(keys, quotedKey(s[i:j+1]))
+			i = j + 1
+		default:
+			j := i
+			for j < len(s) && isBareKeyChar(s[j]) {
+				j++
+			}
+			if j == i {
+				return nil, false
+			}
+			keys = append(keys, s[i:j])
+			i = j
+		}
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if strings.HasPrefix(s[i:], closing) {
+			return keys, true
+		}
+		if i >= len(s) || s[i] != '.' {
+			return nil, false
+		}
+		i++
+	}
+}
+
+// quotedKeyEnd returns the index of the quote that closes the quoted key
+// starting at s[i], or -1.
+func quotedKeyEnd(s string, i int) int {
+	q := s[i]
+	j := i + 1
+	for j < len(s) && s[j] != q {
+		if q == '"' && s[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if j >= len(s) {
+		return -1
+	}
+	return j
+}
+
+// quotedKey returns the key a quoted key stands for: a 'literal' one as
+// written, a "basic" one with its escapes (\t, \u00e9 ...) read as TOML
+// reads them.
+func quotedKey(q string) string {
+	k := q[1 : len(q)-1]
+	if q[0] != '"' || !strings.Contains(k, "\\") {
+		return k
+	}
+	var m map[string]any
+	if _, err := toml.Decode("k = "+q, &m); err == nil {
+		if v, ok := m["k"].(string); ok {
+			return v
+		}
+	}
+	return k
 }
 
 // isBareName reports whether s is bare keys joined by single dots, with no
@@ -677,18 +763,13 @@ func keyName(s string) (string, int, bool) {
 		var name string
 		switch s[i] {
 		case '"', '\'':
-			q := s[i]
-			j := i + 1
-			for j < len(s) && s[j] != q {
-				if q == '"' && s[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			if j >= len(s) {
+			j := quotedKeyEnd(s, i)
+			if j < 0 {
 				return "", 0, false
 			}
-			name = s[i+1 : j]
+			if seg == 0 {
+				name = quotedKey(s[i : j+1])
+			}
 			i = j + 1
 		default:
 			j := i
@@ -726,4 +807,35 @@ func runeCol(line string, byteOff int) int {
 		byteOff = len(line)
 	}
 	return len([]rune(line[:byteOff])) + 1
+}
+
+// syntaxPosition returns where a TOML syntax error in src is: a line of
+// src and a column counted in characters, within the line or just after
+// its end. The decoder's own position is unreliable: its Line is the line
+// after the error when it had read the newline ("[\n" at the end of a
+// file), and its Col counts bytes, on the line before when the error is
+// at the start of a line (it can be past the end of the line Line names).
+// Its byte offset, Position.Start, is right, but for falling inside a
+// character at the end of the file: the position is worked out from
+// that. A key defined twice is pointed at the start of its line.
+func syntaxPosition(src string, pe toml.ParseError) (line, col int) {
+	start := pe.Position.Start
+	if start < 0 || start > len(src) {
+		// (not seen; the decoder's line, at its start, if it is one)
+		n := strings.Count(src, "\n") + 1
+		return min(max(pe.Position.Line, 1), n), 0
+	}
+	for start > 0 && start < len(src) && !utf8.RuneStart(src[start]) {
+		start-- // (at EOF its offset can fall inside the last character)
+	}
+	lineStart := strings.LastIndexByte(src[:start], '\n') + 1
+	line = strings.Count(src[:lineStart], "\n") + 1
+	if strings.Contains(pe.Message, "has already been defined") {
+		text := src[lineStart:]
+		if nl := strings.IndexByte(text, '\n'); nl >= 0 {
+			text = text[:nl]
+		}
+		return line, runeCol(text, len(text)-len(strings.TrimLeft(text, " \t")))
+	}
+	return line, utf8.RuneCountInString(src[lineStart:start]) + 1
 }

@@ -10,10 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -43,9 +40,9 @@ func refLoadProgress(paths []string, progress func(done, total int64)) (*Chronol
 		total += f.size
 	}
 	for _, f := range files {
-		data, err := os.ReadFile(f.path)
+		data, err := readInput(f)
 		if err != nil {
-			ld.errorf(Position{File: f.path}, "cannot read the file: %v", refUnwrapPathError(err))
+			ld.errorf(Position{File: f.path}, "%s", err.Message)
 			continue
 		}
 		ld.file(f.path, data)
@@ -65,11 +62,6 @@ func refParse(name string, data []byte) (*Chronology, Diagnostics) {
 	return ld.finish()
 }
 
-type refInputFile struct {
-	path string
-	size int64
-}
-
 // loader holds the state of one load across its files.
 type refLoader struct {
 	c     *Chronology
@@ -85,6 +77,7 @@ type refLoader struct {
 	// firstDecoded is the first file that was valid TOML, where a missing
 	// chronology title is reported.
 	firstDecoded string
+	firstEmpty   bool
 	titled       bool // some file sets title, rightly or wrongly
 }
 
@@ -109,60 +102,17 @@ func (ld *refLoader) warnf(pos Position, format string, args ...any) {
 	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
 }
 
-// expand turns the paths into the files to read.
-func (ld *refLoader) expand(paths []string) []refInputFile {
-	var out []refInputFile
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				ld.errorf(Position{File: p}, "no such file or folder")
-			} else {
-				ld.errorf(Position{File: p}, "cannot read: %v", refUnwrapPathError(err))
-			}
-			continue
-		}
-		if !info.IsDir() {
-			out = append(out, refInputFile{p, info.Size()})
-			ld.files = append(ld.files, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			ld.errorf(Position{File: p}, "cannot read the folder: %v", refUnwrapPathError(err))
-			continue
-		}
-		n := 0
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
-				continue
-			}
-			fp := filepath.Join(p, e.Name())
-			st, err := os.Stat(fp)
-			if err != nil {
-				ld.errorf(Position{File: fp}, "cannot read: %v", refUnwrapPathError(err))
-				continue
-			}
-			if st.IsDir() {
-				continue
-			}
-			out = append(out, refInputFile{fp, st.Size()})
-			ld.files = append(ld.files, fp)
-			n++
-		}
-		if n == 0 {
-			ld.errorf(Position{File: p}, "the folder has no .toml files")
-		}
-	}
+// expand turns the paths into the files to read. (Since the hardening of
+// malformed and unusual files, which files are read and how is the
+// loader's own (loader.expand, readInput), shared here: what the
+// reference stands for is the decoding and checking of their text.)
+func (ld *refLoader) expand(paths []string) []inputFile {
+	shared := newLoader()
+	out := shared.expand(paths)
+	ld.diags = append(ld.diags, shared.diags...)
+	ld.errors += shared.errors
+	ld.files = append(ld.files, shared.files...)
 	return out
-}
-
-func refUnwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // file decodes and checks one file's contents.
@@ -175,11 +125,16 @@ func (ld *refLoader) file(name string, data []byte) {
 	}
 
 	src := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if line, col, deep := tooDeep(src); deep {
+		ld.errorf(Position{File: name, Line: line, Col: col}, "%s", tooDeepMessage)
+		return
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			ld.errorf(Position{File: name, Line: pe.Position.Line, Col: refSyntaxColumn(src, pe)}, "%s", refSyntaxMessage(pe))
+			line, col := syntaxPosition(src, pe) // shared: where the decoder's offset points
+			ld.errorf(Position{File: name, Line: line, Col: col}, "%s", refSyntaxMessage(pe))
 		} else {
 			ld.errorf(Position{File: name}, "%v", err)
 		}
@@ -187,6 +142,7 @@ func (ld *refLoader) file(name string, data []byte) {
 	}
 	if ld.firstDecoded == "" {
 		ld.firstDecoded = name
+		ld.firstEmpty = strings.TrimSpace(src) == ""
 	}
 	layout := refScanLayout(src)
 	f := &refFileCheck{ld: ld, name: name, layout: layout}
@@ -212,21 +168,6 @@ func refFirstInvalidUTF8(data []byte) (line, col int) {
 
 var refDuplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
 
-// syntaxColumn returns the column of a syntax error. The decoder's column
-// for a key defined twice is past the end of the line; the key's start is
-// what to point at.
-func refSyntaxColumn(src string, pe toml.ParseError) int {
-	if !strings.Contains(pe.Message, "has already been defined") {
-		return pe.Position.Col
-	}
-	lines := strings.SplitN(src, "\n", pe.Position.Line+1)
-	if pe.Position.Line < 1 || pe.Position.Line > len(lines) {
-		return 0
-	}
-	line := lines[pe.Position.Line-1]
-	return refRuneCol(line, len(line)-len(strings.TrimLeft(line, " \t")))
-}
-
 // syntaxMessage words a TOML syntax error for the person who made it.
 func refSyntaxMessage(pe toml.ParseError) string {
 	msg := pe.Message
@@ -247,9 +188,14 @@ func (ld *refLoader) finish() (*Chronology, Diagnostics) {
 	c := ld.c
 	c.Files = ld.files
 	if !ld.titled && ld.firstDecoded != "" {
-		ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `missing title: add title = "..." at the top of the file`)
+		if ld.firstEmpty {
+			ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `the file is empty: a chronology needs title = "..." and its events as [[event]] tables (backstory init writes an example)`)
+		} else {
+			ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `missing title: add title = "..." at the top of the file`)
+		}
 	}
 	for _, e := range ld.read {
+		var lf refLinkFinder
 		for i, l := range e.Links {
 			if _, ok := c.byID[l.To]; ok {
 				continue
@@ -257,7 +203,7 @@ func (ld *refLoader) finish() (*Chronology, Diagnostics) {
 			o := ld.origins[e]
 			var pos Position
 			if o.layout != nil {
-				line, col := o.layout.find(o.refTable.refTablePos, "links", l.To)
+				line, col := lf.find(o.layout, o.refTable.refTablePos, l.To)
 				pos = Position{File: e.Pos.File, Line: line, Col: col}
 			} else {
 				pos = e.Pos
@@ -343,7 +289,7 @@ func refLevenshtein(a, b string, max int) int {
 }
 
 // dateKind names the TOML local types the decoder marks by location.
-func refDateFromValue(v any) (Date, string) {
+func refDateFromValue(key string, v any) (Date, string) {
 	switch x := v.(type) {
 	case time.Time:
 		switch x.Location().String() {
@@ -361,9 +307,13 @@ func refDateFromValue(v any) (Date, string) {
 		return d, ""
 	case int64:
 		if x < -9999 || x > 9999 {
-			return Date{}, fmt.Sprintf("bad date %d: a year has at most four digits", x)
+			return Date{}, fmt.Sprintf("bad date %d: write a date as YYYY-MM-DD (%s = 2018-02-24), or a year as a string (%s = \"2018\")", x, key, key)
 		}
-		return Date{Year: int(x), Precision: PrecisionYear}, ""
+		y := fmt.Sprintf("%04d", x)
+		if x < 0 {
+			y = fmt.Sprintf("-%04d", -x)
+		}
+		return Date{}, fmt.Sprintf("a year is written as a string: %s = %q", key, y)
 	}
 	return Date{}, fmt.Sprintf("a date must be a TOML date (2018-02-24) or a string (\"2018\", \"2018-02\"), not %s", refTypeName(v))
 }
@@ -521,6 +471,10 @@ func (t refTable) strings(key string) []string {
 			t.errKey(key, "item %d must be a string, not %s", i+1, refTypeName(x))
 			continue
 		}
+		if strings.TrimSpace(s) == "" {
+			t.errKey(key, "item %d is empty: remove it", i+1)
+			continue
+		}
 		out = append(out, s)
 	}
 	return out
@@ -534,7 +488,7 @@ func (t refTable) date(key string, required bool) Date {
 		}
 		return Date{}
 	}
-	d, msg := refDateFromValue(v)
+	d, msg := refDateFromValue(key, v)
 	if msg != "" {
 		t.errKey(key, "%s", msg)
 	}
@@ -571,7 +525,10 @@ func (f *refFileCheck) top(raw map[string]any) {
 	t := refTable{f: f, m: raw, pos: f.layout.Top, label: "chronology"}
 	t.unknown(refTopKeys)
 	c := f.ld.c
-	_, has := raw["title"]
+	title, has := raw["title"]
+	if s, ok := title.(string); ok && strings.TrimSpace(s) == "" {
+		t.errKey("title", "is empty: name the chronology")
+	}
 	f.ld.titled = f.ld.titled || has
 	if title := t.line("title", false); c.Title == "" {
 		c.Title = title
@@ -640,7 +597,7 @@ func (f *refFileCheck) event(m map[string]any, pos refEventPos, i int) {
 	e.Tags = t.strings("tags")
 	e.People = t.strings("people")
 	e.Places = t.strings("places")
-	e.Links = t.links()
+	e.Links = t.links(e.ID)
 	e.Body = t.str("body", false)
 	sources := t.tables("source", "event.source")
 	for j, sm := range sources {
@@ -672,7 +629,7 @@ func (f *refFileCheck) event(m map[string]any, pos refEventPos, i int) {
 }
 
 // links reads links = ["id", { to = "id", note = "why" }].
-func (t refTable) links() []Link {
+func (t refTable) links(id string) []Link {
 	v, ok := t.m["links"]
 	if !ok {
 		return nil
@@ -711,6 +668,17 @@ func (t refTable) links() []Link {
 			out = append(out, Link{To: to, Note: note})
 		default:
 			t.errKey("links", "item %d must be an event id or { to = \"id\", note = \"why\" }, not %s", i+1, refTypeName(x))
+		}
+	}
+	var lf refLinkFinder
+	for i, x := range arr {
+		to, ok := x.(string)
+		if m, table := x.(map[string]any); table {
+			to, ok = m["to"].(string)
+		}
+		if ok && to != "" && to == id {
+			line, _ := lf.find(t.f.layout, t.pos, to)
+			t.f.ld.warnf(t.at(line, 0), "%s: links item %d: the event links to itself", t.label, i+1)
 		}
 	}
 	return out
@@ -849,6 +817,38 @@ func (t refTablePos) value(name string) (line, col int) {
 	return t.Line, 0
 }
 
+// refLinkFinder finds an event's links in its links value in order, each
+// search after the link found before (as linkFinder does, simply).
+type refLinkFinder struct{ line, off int }
+
+func (lf *refLinkFinder) find(l *refFileLayout, t refTablePos, s string) (line, col int) {
+	k, ok := t.Keys["links"]
+	if !ok {
+		return t.Line, 0
+	}
+	if lf.line == 0 {
+		lf.line, lf.off = k.Line, max(k.ValueCol-1, 0)
+	}
+	for ln := lf.line; ln <= k.End && ln <= len(l.lines); ln++ {
+		text := l.lines[ln-1]
+		from := 0
+		if ln == lf.line {
+			from = min(lf.off, len(text))
+		}
+		best, bestQ := -1, ""
+		for _, q := range []string{`"` + s + `"`, `'` + s + `'`} {
+			if i := strings.Index(text[from:], q); i >= 0 && (best < 0 || i < best) {
+				best, bestQ = i, q
+			}
+		}
+		if best >= 0 {
+			lf.line, lf.off = ln, from+best+len(bestQ)
+			return ln, refRuneCol(text, from+best)
+		}
+	}
+	return l.find(t, "links", s)
+}
+
 // find returns the position of the first occurrence of a quoted string
 // "s" or 's' within key name's value, or the value's position.
 func (l *refFileLayout) find(t refTablePos, name, s string) (line, col int) {
@@ -892,23 +892,27 @@ func refScanLayout(src string) *refFileLayout {
 			indent := len(line) - len(trimmed)
 			if strings.HasPrefix(trimmed, "[") {
 				double := strings.HasPrefix(trimmed, "[[")
+				// header names are read by the shared primitives
 				name := ""
 				if double {
-					name, _ = refTableName(trimmed[2:], "]]")
+					name, _ = tableName(trimmed[2:], "]]")
 				}
-				header := name
-				if !double {
-					header, _ = refTableName(trimmed[1:], "]")
-				}
-				if !double || !knownTable(name) {
-					parent, key := &l.Top, header
-					if rest, ok := strings.CutPrefix(header, "event."); ok && len(l.Events) > 0 {
-						parent, key = &l.Events[len(l.Events)-1].refTablePos, rest
+				if !double || !knownTable(name) || (strings.HasPrefix(name, "event.") && len(l.Events) == 0) {
+					var keys []string
+					if double {
+						keys, _ = headerKeys(trimmed[2:], "]]")
+					} else {
+						keys, _ = headerKeys(trimmed[1:], "]")
 					}
-					key, _, _ = strings.Cut(key, ".")
-					if _, seen := parent.Keys[key]; !seen {
-						col := refRuneCol(line, indent)
-						parent.Keys[key] = refKeyPos{Line: ln, Col: col, ValueCol: col, End: ln}
+					if len(keys) > 0 {
+						parent, key := &l.Top, keys[0]
+						if keys[0] == "event" && len(keys) > 1 && len(l.Events) > 0 {
+							parent, key = &l.Events[len(l.Events)-1].refTablePos, keys[1]
+						}
+						if _, seen := parent.Keys[key]; !seen {
+							col := refRuneCol(line, indent)
+							parent.Keys[key] = refKeyPos{Line: ln, Col: col, ValueCol: col, End: ln}
+						}
 					}
 				}
 				cur = l.openTable(name, ln)
@@ -917,7 +921,7 @@ func refScanLayout(src string) *refFileLayout {
 			if trimmed == "" || strings.HasPrefix(trimmed, "#") {
 				continue
 			}
-			name, n := refKeyName(trimmed)
+			name, n, _ := keyName(trimmed) // shared, as header names
 			if eq := strings.IndexByte(trimmed[n:], '='); n > 0 && eq >= 0 {
 				vstart := indent + n + eq + 1
 				for vstart < len(line) && (line[vstart] == ' ' || line[vstart] == '\t') {
@@ -1023,82 +1027,6 @@ func refScanValue(line string, pos int, multi string, depth int) (string, int) {
 		i++
 	}
 	return multi, depth
-}
-
-// tableName reads a header name up to its closing delimiter, without quotes
-// and spaces: `[[ "event" . source ]]` is "event.source".
-func refTableName(s, closing string) (string, bool) {
-	end := strings.Index(s, closing)
-	if end < 0 {
-		return "", false
-	}
-	parts := strings.Split(s[:end], ".")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if len(p) >= 2 && (p[0] == '"' || p[0] == '\'') && p[len(p)-1] == p[0] {
-			p = p[1 : len(p)-1]
-		}
-		parts[i] = p
-	}
-	return strings.Join(parts, "."), true
-}
-
-// keyName reads the first segment of a key at the start of s (bare, "basic"
-// or 'literal'), skips any further dotted segments, and returns the name and
-// the number of bytes read.
-func refKeyName(s string) (string, int) {
-	first := ""
-	i := 0
-	for seg := 0; ; seg++ {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		if i >= len(s) {
-			return first, i
-		}
-		var name string
-		switch s[i] {
-		case '"', '\'':
-			q := s[i]
-			j := i + 1
-			for j < len(s) && s[j] != q {
-				if q == '"' && s[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			if j >= len(s) {
-				return "", 0
-			}
-			name = s[i+1 : j]
-			i = j + 1
-		default:
-			j := i
-			for j < len(s) && refIsBareKeyChar(s[j]) {
-				j++
-			}
-			if j == i {
-				return "", 0
-			}
-			name = s[i:j]
-			i = j
-		}
-		if seg == 0 {
-			first = name
-		}
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		if i < len(s) && s[i] == '.' {
-			i++
-			continue
-		}
-		return first, i
-	}
-}
-
-func refIsBareKeyChar(c byte) bool {
-	return c == '_' || c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 }
 
 // runeCol turns a byte offset in line into a 1-based column counted in

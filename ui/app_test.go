@@ -52,7 +52,7 @@ func TestLoadFailure(t *testing.T) {
 }
 
 func TestLoadWarnings(t *testing.T) {
-	c, diags := timeline.Parse("warn.toml", []byte("title = \"T\"\ncolour = 1\n[[event]]\nid = \"a\"\ndate = 2020\ntitle = \"A\"\n"))
+	c, diags := timeline.Parse("warn.toml", []byte("title = \"T\"\ncolour = 1\n[[event]]\nid = \"a\"\ndate = \"2020\"\ntitle = \"A\"\n"))
 	if c == nil || len(diags.Warnings()) == 0 {
 		t.Fatalf("fixture: %v", diags)
 	}

@@ -67,7 +67,7 @@ func TestOverviewRendering(t *testing.T) {
 }
 
 func TestOverviewWithoutDescription(t *testing.T) {
-	c, diags := timeline.Parse("bare.toml", []byte("title = \"Bare # *story*\"\n[[event]]\nid = \"a\"\ndate = 2020\ntitle = \"A\"\n"))
+	c, diags := timeline.Parse("bare.toml", []byte("title = \"Bare # *story*\"\n[[event]]\nid = \"a\"\ndate = \"2020\"\ntitle = \"A\"\n"))
 	if c == nil {
 		t.Fatal(diags)
 	}

@@ -307,7 +307,7 @@ func (g *gen) header(name string) string {
 }
 
 // date writes a date the ways files do: mostly TOML dates, some partial
-// dates, date-times and bare years.
+// dates, date-times and years.
 func (g *gen) date(year, month, day int) string {
 	switch x := g.r.Float64(); {
 	case x < 0.75:
@@ -323,7 +323,10 @@ func (g *gen) date(year, month, day int) string {
 	case x < 0.99:
 		return fmt.Sprintf("%04d-%02d-%02dT%02d:30:00Z", year, month, day, g.r.IntN(24))
 	}
-	return strconv.Itoa(year)
+	// (bare years were integers, date = 2018, which the format no longer
+	// takes; they are strings now, drawn as before so that the files are
+	// otherwise the same)
+	return fmt.Sprintf("\"%04d\"", year)
 }
 
 func monthDay(yday int) (int, int) {

@@ -16,7 +16,15 @@
 // back. It has no time zones (a time is exported as written, its offset
 // dropped) and no "approximate" (exported as a display_date "about ...",
 // which import reads back). An era needs an end in TimelineJS: one without
-// ends with the chronology's last event.
+// ends with the chronology's last event. Titles, display dates, tags,
+// people, places and publishers are HTML text there, read back as a
+// browser shows them: runs of white space are one space, blank items are
+// dropped, and a tag is kept once. A display date that reads as export
+// writes an approximate one ("about 24 Feb 2018") is read back as that. A
+// body comes back with the same text, its Markdown perhaps written another
+// way (goldmark's HTML read back by html-to-markdown), raw HTML left out.
+// A link of an event to itself (which check warns about) is left out on
+// import.
 //
 // Importing TimelineJS leaves out what a chronology has no place for:
 // media thumbnails, alt text and link targets, backgrounds, autolink,

@@ -105,7 +105,10 @@ func slideOf(c *timeline.Chronology, e *timeline.Event) TimelineJSSlide {
 		s.EndDate = tjsDate(e.End)
 	}
 	if s.DisplayDate == "" && e.Approximate {
-		s.DisplayDate = e.When() // "about Feb 2018": TimelineJS has no "approximate"
+		// "about Feb 2018": TimelineJS has no "approximate". The dates are
+		// written as TimelineJS carries them (no time zone, no time before
+		// year 1), so that import knows the text for its own.
+		s.DisplayDate = "about " + dateRange(carriedDate(e.Date), carriedDate(e.End))
 	}
 	if len(e.Tags) > 0 {
 		s.Group = e.Tags[0]
@@ -140,6 +143,17 @@ func tjsDate(d timeline.Date) *TimelineJSDate {
 		}
 	}
 	return t
+}
+
+// carriedDate is a date as it comes back from TimelineJS: its clock time
+// without the zone, and none at all before year 1 (a chronology cannot
+// hold one; see importer.date).
+func carriedDate(d timeline.Date) timeline.Date {
+	d.Clock, _, _ = strings.Cut(d.Clock, " ")
+	if d.Year < 1 {
+		d.Clock = ""
+	}
+	return d
 }
 
 // dayDate is the date of a Day.
@@ -231,11 +245,14 @@ func slideText(c *timeline.Chronology, e *timeline.Event) string {
 	return strings.TrimSpace(b.String())
 }
 
-// textHTML writes plain text as HTML, its newlines as <br> so that import
-// gets the same text back.
+// textHTML writes plain text as HTML, its newlines as <br> and its
+// carriage returns as &#13; (HTML reads a bare one as a newline), so that
+// import gets the same text back.
 func textHTML(s string) string {
-	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
+	return textBreaks.Replace(html.EscapeString(s))
 }
+
+var textBreaks = strings.NewReplacer("\n", "<br>", "\r", "&#13;")
 
 // markdownRenderer renders the GitHub flavour of Markdown that the
 // chronology's bodies are written in. Raw HTML in a body is left out and

@@ -154,7 +154,7 @@ func (im *importer) finish(opt Options) (*Converted, timeline.Diagnostics) {
 // assignIDs gives every event a unique id: the input's own where it is a
 // valid id, else one made from it or from the title, with -2, -3 ... added
 // to repeats. Links are then pointed at the ids given; links to events
-// that were not imported are dropped.
+// that were not imported, and links of an event to itself, are dropped.
 func (im *importer) assignIDs() []*draft {
 	used := map[string]bool{}
 	given := map[string]string{} // the input's unique id -> the id given
@@ -196,12 +196,16 @@ func (im *importer) assignIDs() []*draft {
 		for _, l := range d.e.Links {
 			if to, ok := given[l.To]; ok {
 				l.To = to
-				kept = append(kept, l)
-			} else if used[l.To] {
-				kept = append(kept, l)
-			} else {
+			} else if !used[l.To] {
 				im.warnf(d.pos, "%s: the link to %q is left out: no imported event has that id", d.label, l.To)
+				continue
 			}
+			if l.To == d.e.ID {
+				// (check warns about it: never meant)
+				im.warnf(d.pos, "%s: the link to itself (%q) is left out", d.label, l.To)
+				continue
+			}
+			kept = append(kept, l)
 		}
 		d.e.Links = kept
 	}

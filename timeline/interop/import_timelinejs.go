@@ -410,7 +410,7 @@ func (im *importer) event(s slide) {
 	}
 	for _, src := range x.sources {
 		if src.URL != "" {
-			if _, ok := webAddress(src.URL); !ok {
+			if !sourceAddress(src.URL) {
 				im.warnf(s.pos, "%s: source %q: %q is not a web address; the address is left out", s.label, src.Title, src.URL)
 				src.URL = ""
 			}
@@ -570,6 +570,14 @@ func webAddress(s string) (string, bool) {
 		return s, false
 	}
 	return s, true
+}
+
+// sourceAddress reports whether u, the address of a source that export
+// wrote, is one as check takes it: http or https, with a host. (It may
+// have a space, which webAddress, for media given as free text, refuses.)
+func sourceAddress(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 // mediaTitle is what to call a slide's media as a source: its caption,
