@@ -3,8 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/signal"
 	"strings"
+	"sync/atomic"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -19,7 +23,8 @@ import (
 // every save; e opens the editor at the selected event. Exit status: 0
 // after q; 1 when the data does not load at start (its diagnostics go to
 // stderr once the terminal is restored) or --event names no event; 2 for
-// a bad flag or a malformed -q.
+// a bad flag or a malformed -q; 128+N after signal N (129 SIGHUP, 130
+// SIGINT, 143 SIGTERM), the terminal restored first.
 func runTUI(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("", "[flags] [FILE|DIR ...]", stdout, stderr)
 	query := fs.String("q", "", "start with the timeline filtered by `QUERY` (see backstory list -h)")
@@ -41,8 +46,16 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	paths = viewerPaths(paths)
+	startDir, _ := os.Getwd()
+	var loads atomic.Int64
 	m := ui.New(ui.Options{
 		Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+			backToStartDir(startDir)
+			if loads.Add(1) > 1 {
+				if diags := notFilesNow(paths); diags != nil {
+					return nil, diags, ""
+				}
+			}
 			c, diags, label := loadChronology(paths, progress)
 			if c != nil {
 				c.PrepareSearch() // filtering must not wait for the index
@@ -59,7 +72,10 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "backstory: the viewer needs a terminal; without one, use backstory list, show or export")
 		return 1
 	}
-	final, err := tea.NewProgram(m).Run()
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
+	stop := relaySignals(p)
+	final, err := p.Run()
+	stop()
 	fm, ok := final.(ui.Model)
 	if ok {
 		fm.Close()
@@ -91,6 +107,51 @@ func viewerPaths(args []string) []string {
 	return nil
 }
 
+// backToStartDir goes back to the folder the viewer was started in, start,
+// when that folder was deleted and made again: the new folder has the same
+// name, but the process still sits in the deleted one, where relative
+// paths (./events.toml) find nothing, ever. The watcher sees the folder
+// come back (internal/watch) and the load after that finds the files.
+func backToStartDir(start string) {
+	if start == "" {
+		return
+	}
+	there, err := os.Stat(start)
+	if err != nil || !there.IsDir() {
+		return
+	}
+	if here, err := os.Stat("."); err == nil && os.SameFile(here, there) {
+		return
+	}
+	_ = os.Chdir(start)
+}
+
+// notFilesNow reports the paths a reload must not read: a file replaced
+// by a named pipe or a device. Opening a named pipe waits for a program to
+// write to it, which may never come, and the reload would never end. (A
+// pipe given at start, backstory <(...), is read once, by the first load.)
+func notFilesNow(paths []string) timeline.Diagnostics {
+	if len(paths) == 0 {
+		paths = []string{"events.toml"}
+	}
+	var diags timeline.Diagnostics
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil || info.Mode().IsRegular() || info.IsDir() {
+			continue // (what is missing or unreadable, the load reports)
+		}
+		kind := "not a regular file"
+		if info.Mode()&fs.ModeNamedPipe != 0 {
+			kind = "a named pipe"
+		} else if info.Mode()&fs.ModeDevice != 0 {
+			kind = "a device"
+		}
+		diags = append(diags, timeline.Diagnostic{Pos: timeline.Position{File: p}, Severity: timeline.SeverityError,
+			Message: "is " + kind + " now, not a file: put the file back and it is read again"})
+	}
+	return diags
+}
+
 // haveTerminal reports whether the viewer can reach a terminal: its input
 // is one, or /dev/tty opens (as Bubble Tea does when the input is not).
 func haveTerminal() bool {
@@ -103,4 +164,32 @@ func haveTerminal() bool {
 	}
 	tty.Close()
 	return true
+}
+
+// relaySignals hands SIGINT, SIGTERM and SIGHUP to the viewer, which
+// quits as on q so that Bubble Tea restores the terminal: the alternate
+// screen left, the cursor shown, mouse reporting and raw mode off. Bubble
+// Tea's own handler is off (tea.WithoutSignalHandler): it knows no
+// SIGHUP, whose default action would leave the terminal raw, and it drops
+// a SIGTERM that comes while the editor runs. The signal reaches the
+// viewer once the editor is back (see ui.SignalMsg). stop ends the relay
+// once the program has ended.
+func relaySignals(p *tea.Program) (stop func()) {
+	sigs := make(chan os.Signal, 4)
+	done := make(chan struct{})
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		for {
+			select {
+			case s := <-sigs:
+				go p.Send(ui.SignalMsg{Signal: s}) // waits while the editor runs
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+	}
 }

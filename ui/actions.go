@@ -81,3 +81,11 @@ func citation(e *timeline.Event) string {
 	b.WriteString(".")
 	return timeline.HarmlessLine(b.String())
 }
+
+// copiedStatus is what y says. The citation goes to the terminal as an
+// OSC 52 sequence, and the terminal may set its clipboard or ignore the
+// sequence without a word (many do by default, or ask first): the viewer
+// cannot know which, so it does not claim more than it did.
+func copiedStatus(c string) string {
+	return "Copied (if your terminal accepts OSC 52): " + c
+}

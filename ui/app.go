@@ -109,6 +109,7 @@ type Model struct {
 	gen       int
 	watcher   *watch.Watcher
 	editBase  *timeline.Chronology // on screen when the editor started
+	editing   bool                 // the editor has the terminal (edit.go)
 
 	early []tea.KeyPressMsg // keys typed before the timeline was ready
 
@@ -141,7 +142,7 @@ func New(opts Options) Model {
 		timers:  true,
 
 		watchFiles: startWatch,
-		runEditor:  tea.ExecProcess,
+		runEditor:  execEditor,
 	}
 	plain := plainStyles()
 	m.st = &plain
@@ -241,6 +242,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case editorDoneMsg:
 		return m.editorDone(msg)
+	case SignalMsg:
+		return m.signaled(msg)
+	case tea.ResumeMsg:
+		m.resumed()
+		return m, nil
 	case reloadedMsg:
 		return m.reloaded(msg)
 	case renderedMsg:
@@ -513,6 +519,7 @@ func (m Model) paneKeyMap() KeyMap {
 		k.Problems.SetHelp("!", "show warnings")
 	}
 	k.Help.SetEnabled(true)
+	k.Suspend.SetEnabled(true)
 	if m.showHelp {
 		k.Help.SetHelp("?", "close help")
 	}
@@ -573,6 +580,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, km.Help):
 		m.showHelp = true
 		m.helpOffset = 0
+	case key.Matches(msg, km.Suspend):
+		return m.suspend()
 	case key.Matches(msg, km.Overview):
 		m.overview = !m.overview
 		m.focus = modeDetail
@@ -598,7 +607,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, tea.Batch(m.setStatus("Opening "+timeline.HarmlessLine(u)+" …", false), openURLCmd(u, m.openURL))
 	case key.Matches(msg, km.Copy):
 		c := citation(m.current)
-		return m, tea.Batch(tea.SetClipboard(c), m.setStatus("Copied: "+c, false))
+		return m, tea.Batch(tea.SetClipboard(c), m.setStatus(copiedStatus(c), false))
 	case key.Matches(msg, km.Edit):
 		return m.edit()
 	case key.Matches(msg, km.Reload):
@@ -711,7 +720,7 @@ func (m *Model) goTo(e *timeline.Event) tea.Cmd {
 	m.overview = false
 	if !m.list.selectEvent(e) {
 		return m.setStatusAbout(scopeHidden, fmt.Sprintf("“%s” is hidden by the filter; esc in the list clears it",
-			timeline.HarmlessLine(e.Title)), false)
+			timeline.HarmlessLine(short(e.Title))), false)
 	}
 	return nil
 }
@@ -771,7 +780,8 @@ func (m Model) syncDetail() (Model, tea.Cmd) {
 	markdown := overviewMarkdown
 	if !m.overview {
 		k.overview, k.id = false, m.current.ID
-		markdown = func(c *timeline.Chronology) string { return timeline.EventMarkdown(c, m.current) }
+		e := m.current
+		markdown = func(c *timeline.Chronology) string { return eventMarkdown(c, e) } // capped: see render.go
 	}
 	if m.detail.key == k {
 		return m, nil
@@ -780,11 +790,12 @@ func (m Model) syncDetail() (Model, tea.Cmd) {
 		m.detail.setContent(k, lines)
 		return m, nil
 	}
-	if m.cache.pending[k] {
+	if m.cache.pending[k] || m.cache.rewrapping(k) {
 		return m, nil
 	}
 	m.cache.pending[k] = true
-	return m, renderCmd(k, markdown(m.chron))
+	c := m.chron
+	return m, renderCmd(k, func() string { return markdown(c) }) // a 50 MB body is not copied on the key path
 }
 
 // handleMouse scrolls the pane under the pointer, or selects the clicked
@@ -863,18 +874,27 @@ func (m Model) View() tea.View {
 	}
 	v.WindowTitle = "backstory"
 	if m.chron != nil && m.chron.Title != "" {
-		v.WindowTitle = "backstory · " + timeline.HarmlessLine(m.chron.Title)
+		v.WindowTitle = "backstory · " + timeline.HarmlessLine(short(m.chron.Title))
 	}
 	return v
 }
 
 func (m Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	return clip(m.compose(), m.width, m.height)
+}
+
+// compose is the screen before clip, its last guard: every component
+// fits its box by itself, and the size property checks it unclipped.
+func (m Model) compose() string {
 	w, h := m.width, m.height
 	if w <= 0 || h <= 0 {
 		return ""
 	}
 	if !m.ready() {
-		return clip(m.loadingView(), w, h)
+		return m.loadingView()
 	}
 	var help []string // the full help, laid out once
 	maxOff := 0
@@ -900,7 +920,7 @@ func (m Model) render() string {
 	if h >= 3 {
 		lines = append(lines, m.footerView(km))
 	}
-	return clip(strings.Join(lines, "\n"), w, h)
+	return strings.Join(lines, "\n")
 }
 
 // panesView is the list and detail, side by side or one of them.

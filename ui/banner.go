@@ -17,6 +17,7 @@ import (
 type problems struct {
 	failed   timeline.Diagnostics // the last reload's, when it did not load
 	missing  []string             // paths given that no longer exist
+	folders  []string             // files given that are folders now
 	warnings timeline.Diagnostics // of the chronology on screen
 	expanded bool
 }
@@ -25,7 +26,9 @@ type problems struct {
 func (p problems) any() bool { return p.isFailed() || len(p.warnings) > 0 }
 
 // isFailed reports whether the files on disk do not load now.
-func (p problems) isFailed() bool { return len(p.failed) > 0 || len(p.missing) > 0 }
+func (p problems) isFailed() bool {
+	return len(p.failed) > 0 || len(p.missing) > 0 || len(p.folders) > 0
+}
 
 // list is the diagnostics the banner lists: of a failed load its errors
 // then its warnings, else the warnings of the chronology on screen.
@@ -46,26 +49,48 @@ func (p problems) firstError() (timeline.Position, bool) {
 	return timeline.Position{}, false
 }
 
-// isGone reports whether file is, or is in, a path that no longer exists.
-func (p problems) isGone(file string) bool {
+// isGone reports whether file is, or is in, a path that no longer exists,
+// or is a file that is a folder now: there is nothing to edit there.
+func (p problems) isGone(file string) bool { return p.goneWhy(file) != "" }
+
+// goneWhy says why file cannot be opened: it is gone, or a folder now;
+// "" when it is there.
+func (p problems) goneWhy(file string) string {
 	for _, m := range p.missing {
 		if file == m || strings.HasPrefix(file, m+string(filepath.Separator)) {
-			return true
+			return fmt.Sprintf("%s is gone: put it back and it is read again", timeline.HarmlessLine(file))
 		}
 	}
-	return false
+	for _, f := range p.folders {
+		if file == f {
+			return fmt.Sprintf("%s is a folder now, not a file: put the file back and it is read again",
+				timeline.HarmlessLine(file))
+		}
+	}
+	return ""
 }
 
 // gone names the missing paths: "events.toml", "a.toml and b.toml".
-func (p problems) gone() string {
-	names := make([]string, len(p.missing))
-	for i, m := range p.missing {
+func (p problems) gone() string { return names(p.missing) }
+
+// names is "a", "a and b", "a, b and c".
+func names(paths []string) string {
+	names := make([]string, len(paths))
+	for i, m := range paths {
 		names[i] = timeline.HarmlessLine(m)
 	}
 	if len(names) <= 2 {
 		return strings.Join(names, " and ")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// foldersNow is "is a folder now, not a file", or its plural.
+func (p problems) foldersNow() string {
+	if len(p.folders) > 1 {
+		return "are folders now, not files"
+	}
+	return "is a folder now, not a file"
 }
 
 func (p problems) isAre() string {
@@ -86,13 +111,15 @@ func (p problems) collapsed(w int) (text, more string) {
 	switch {
 	case len(p.missing) > 0:
 		text = fmt.Sprintf("✗ %s %s gone: showing the last good version", p.gone(), p.isAre())
+	case len(p.folders) > 0:
+		text = fmt.Sprintf("✗ %s %s: showing the last good version", names(p.folders), p.foldersNow())
 	case p.isFailed():
 		text = "✗ Not reloaded: " + timeline.HarmlessLine(diags[0].String())
 	default:
 		text = plural(len(diags), "warning") + ": " + timeline.HarmlessLine(diags[0].String())
 	}
 	n := len(diags) - 1
-	if len(p.missing) > 0 {
+	if len(p.missing) > 0 || len(p.folders) > 0 {
 		n = 0
 	}
 	switch {
@@ -114,6 +141,9 @@ func (p problems) heading() string {
 	case len(p.missing) > 0:
 		return fmt.Sprintf("✗ %s %s gone (deleted or renamed). The screen shows the last version that loaded; "+
 			"it is read again as soon as it is back.", p.gone(), p.isAre())
+	case len(p.folders) > 0:
+		return fmt.Sprintf("✗ %s %s. The screen shows the last version that loaded; "+
+			"it is read again as soon as it is a file again.", names(p.folders), p.foldersNow())
 	case p.isFailed():
 		return "✗ The files do not load. The screen shows the last version that did; " +
 			"save a fix and it reloads by itself (e opens the first error)."

@@ -231,7 +231,7 @@ func longEvents(b *testing.B) *timeline.Chronology {
 func BenchmarkDetailRender(b *testing.B) {
 	c := longEvents(b)
 	b.Run("first", func(b *testing.B) {
-		md := timeline.EventMarkdown(c, c.Events[0])
+		md := eventMarkdown(c, c.Events[0]) // what the viewer renders
 		for b.Loop() {
 			if _, err := renderMarkdown(md, 78, styleDark); err != nil {
 				b.Fatal(err)

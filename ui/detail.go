@@ -49,10 +49,12 @@ func (d *detailModel) setEvent(c *timeline.Chronology, e *timeline.Event) {
 		d.lines, d.plain, d.linkLine, d.matches = nil, nil, nil, nil
 		return
 	}
-	for _, l := range e.Links {
+	// the targets the rendering shows: links, then backlinks, up to
+	// listCap (see viewerEvent)
+	for _, l := range e.Links[:min(len(e.Links), listCap)] {
 		d.targets = append(d.targets, newTarget(c, l.To, l.Note, false))
 	}
-	for _, b := range e.Backlinks {
+	for _, b := range e.Backlinks[:min(len(e.Backlinks), listCap-len(d.targets))] {
 		d.targets = append(d.targets, newTarget(c, b.From, b.Note, true))
 	}
 	d.placeholder(e.Title, e.When())
@@ -74,9 +76,9 @@ func (d *detailModel) reset(e *timeline.Event, overview bool) {
 }
 
 func newTarget(c *timeline.Chronology, id, note string, back bool) target {
-	t := target{id: id, title: timeline.HarmlessLine(id), note: timeline.HarmlessLine(note), back: back}
+	t := target{id: id, title: timeline.HarmlessLine(id), note: timeline.HarmlessLine(short(note)), back: back}
 	if e := c.Event(id); e != nil {
-		t.title = timeline.HarmlessLine(e.Title)
+		t.title = timeline.HarmlessLine(short(e.Title))
 	}
 	return t
 }
@@ -85,22 +87,33 @@ func newTarget(c *timeline.Chronology, id, note string, back bool) target {
 // done.
 func (d *detailModel) placeholder(title, when string) {
 	lines := []string{
-		timeline.HarmlessLine(title),
-		timeline.HarmlessLine(when),
+		timeline.HarmlessLine(short(title)),
+		timeline.HarmlessLine(short(when)),
 		"",
 		"rendering…",
 	}
 	d.setLines(renderKey{}, lines)
 }
 
-// setContent shows a finished rendering.
+// setContent shows a finished rendering. The same document rendered
+// again at another width (a resize) keeps the reader where they were: at
+// the same fraction of it, with the selected link in view.
 func (d *detailModel) setContent(key renderKey, lines []string) {
+	prev, prevLen := d.key, len(d.lines)
 	d.setLines(key, lines)
-	if d.pendingOffset >= 0 {
+	rewrapped := prev != (renderKey{}) && prev.width != key.width && prevLen > 0 &&
+		prev.id == key.id && prev.overview == key.overview
+	switch {
+	case d.pendingOffset >= 0:
 		d.offset = d.pendingOffset
 		d.pendingOffset = -1
+	case rewrapped:
+		d.offset = d.offset * len(lines) / prevLen
 	}
 	d.clamp()
+	if rewrapped && d.linkSel >= 0 && d.linkSel < len(d.linkLine) && d.linkLine[d.linkSel] >= 0 {
+		d.show(d.linkLine[d.linkSel])
+	}
 }
 
 func (d *detailModel) setLines(key renderKey, lines []string) {

@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 
 	"backstory/internal/editor"
 	"backstory/timeline"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 )
 
 // The e key: the viewer steps aside for the user's editor, opened on the
@@ -29,14 +33,14 @@ func (m Model) editTarget() (file string, line int, why string) {
 		return pos.File, pos.Line, ""
 	}
 	if e := m.current; e != nil && e.Pos.File != "" && !m.overview {
-		if m.problems.isGone(e.Pos.File) {
-			return "", 0, fmt.Sprintf("%s is gone: put it back and it is read again", timeline.HarmlessLine(e.Pos.File))
+		if why := m.problems.goneWhy(e.Pos.File); why != "" {
+			return "", 0, why
 		}
 		return e.Pos.File, e.Pos.Line, ""
 	}
 	if m.chron != nil && len(m.chron.Files) > 0 { // no event selected, or the overview: the first file, at the top
-		if f := m.chron.Files[0]; m.problems.isGone(f) {
-			return "", 0, fmt.Sprintf("%s is gone: put it back and it is read again", timeline.HarmlessLine(f))
+		if why := m.problems.goneWhy(m.chron.Files[0]); why != "" {
+			return "", 0, why
 		}
 		return m.chron.Files[0], 1, ""
 	}
@@ -67,15 +71,108 @@ func (m Model) edit() (Model, tea.Cmd) {
 	name := filepath.Base(args[0])
 	c := exec.Command(args[0], args[1:]...)
 	m.editBase = m.chron
+	m.editing = true
 	return m, m.runEditor(c, func(err error) tea.Msg { return editorDoneMsg{editor: name, err: err} })
 }
 
 // editorDone reads the files again once the editor is back, whether or
 // not it said it failed: it may have saved before failing.
 func (m Model) editorDone(msg editorDoneMsg) (Model, tea.Cmd) {
-	note := ""
-	if msg.err != nil {
-		note = fmt.Sprintf("%s failed (%s)", timeline.HarmlessLine(msg.editor), timeline.HarmlessLine(msg.err.Error()))
+	m.editing = false
+	return m.reload(reloadEditor, editorNote(msg))
+}
+
+// editorNote says how the editor failed, or "": it exited with a status
+// ("vim failed (exit status 3)"), or a signal ended it ("vim was killed
+// (signal: killed)"), or it could not start.
+func editorNote(msg editorDoneMsg) string {
+	if msg.err == nil {
+		return ""
 	}
-	return m.reload(reloadEditor, note)
+	name, why := timeline.HarmlessLine(msg.editor), timeline.HarmlessLine(msg.err.Error())
+	var exit *exec.ExitError
+	if errors.As(msg.err, &exit) {
+		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			return fmt.Sprintf("%s was killed (%s)", name, why)
+		}
+	}
+	return fmt.Sprintf("%s failed (%s)", name, why)
+}
+
+// execEditor runs the editor in the terminal, the program stepped aside
+// (tea.Exec), and gives the terminal back as the editor found it.
+func execEditor(c *exec.Cmd, done tea.ExecCallback) tea.Cmd {
+	return tea.Exec(&editorCommand{Cmd: c}, done)
+}
+
+// editorCommand is the editor's process, run by tea.Exec. An editor that
+// is killed (or crashes) leaves the terminal as it had set it: raw, no
+// echo, mouse reporting on. Bubble Tea takes the terminal's settings as
+// it finds them when it comes back, and gives them to the shell at exit,
+// so the settings from before the editor are put back first, and the
+// mouse modes an editor may have turned on are turned off (the viewer
+// turns on again those it uses).
+type editorCommand struct{ *exec.Cmd }
+
+func (c *editorCommand) SetStdin(r io.Reader) {
+	if c.Stdin == nil {
+		c.Stdin = r
+	}
+}
+
+func (c *editorCommand) SetStdout(w io.Writer) {
+	if c.Stdout == nil {
+		c.Stdout = w
+	}
+}
+
+func (c *editorCommand) SetStderr(w io.Writer) {
+	if c.Stderr == nil {
+		c.Stderr = w
+	}
+}
+
+// mouseOff turns off every mouse reporting mode (X10, normal, button,
+// any-event, SGR).
+const mouseOff = "\x1b[?9l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l"
+
+func (c *editorCommand) Run() error {
+	var restore func()
+	if f, ok := c.Stdin.(term.File); ok && term.IsTerminal(f.Fd()) {
+		if st, err := term.GetState(f.Fd()); err == nil {
+			restore = func() { _ = term.Restore(f.Fd(), st) }
+		}
+	}
+	err := c.Cmd.Run()
+	if restore != nil {
+		restore()
+	}
+	if f, ok := c.Stdout.(term.File); ok && term.IsTerminal(f.Fd()) {
+		_, _ = io.WriteString(f, mouseOff)
+	}
+	return err
+}
+
+// SignalMsg says the process got a signal that ends it: SIGINT, SIGTERM or
+// SIGHUP (the command relays them, tui.go). The viewer quits as it does
+// on q, so that the terminal is given back as it was found, and Exit
+// returns 128 plus the signal's number, as a shell reports a process a
+// signal ended. While the editor runs the program waits for it, and the
+// signal arrives when it is back: a SIGINT then was the editor's (ctrl+c
+// typed in an editor that lets the terminal make it a signal reaches the
+// whole foreground process group, the viewer too) and is ignored; a
+// SIGTERM or SIGHUP ends the viewer then. The editor is never killed
+// under the user.
+type SignalMsg struct{ Signal os.Signal }
+
+// signaled quits on a signal, or ignores the editor's SIGINT.
+func (m Model) signaled(msg SignalMsg) (Model, tea.Cmd) {
+	if msg.Signal == os.Interrupt && m.editing {
+		return m, nil
+	}
+	m.exitCode = 1
+	if s, ok := msg.Signal.(syscall.Signal); ok {
+		m.exitCode = 128 + int(s)
+	}
+	return m, tea.Quit
 }

@@ -26,7 +26,8 @@ func (m Model) footerView(km KeyMap) string {
 		}
 		// the richest position that leaves the message half the line, or
 		// all it needs
-		need := min(ansi.StringWidth(m.status), w/2)
+		status := short(m.status) // "Copied: " a citation with a 1 MB title, say
+		need := min(ansi.StringWidth(status), w/2)
 		right := ""
 		for _, r := range rights {
 			if ansi.StringWidth(r)+1+need <= w {
@@ -34,7 +35,7 @@ func (m Model) footerView(km KeyMap) string {
 				break
 			}
 		}
-		return m.footerLine(style.Render(cut(m.status, w-footerRoom(right))), right)
+		return m.footerLine(style.Render(cut(status, w-footerRoom(right))), right)
 	}
 	keys := km.shortKeys()
 	for _, right := range rights {

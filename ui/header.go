@@ -15,7 +15,7 @@ func (m Model) headerView() string {
 	right := ""
 	if m.filter.active() && !m.filter.editing {
 		count := fmt.Sprintf("%d/%d", len(m.list.events), m.chron.Len())
-		right = m.st.FilterInfo.Render(cut("/"+timeline.HarmlessLine(m.filter.applied), max(0, w/3)) + " " + count)
+		right = m.st.FilterInfo.Render(cut("/"+timeline.HarmlessLine(short(m.filter.applied)), max(0, w/3)) + " " + count)
 	}
 	rw := ansi.StringWidth(right)
 	if rw+2 > w {
@@ -25,13 +25,13 @@ func (m Model) headerView() string {
 	if rw > 0 {
 		room--
 	}
-	title := timeline.HarmlessLine(m.chron.Title)
+	title := timeline.HarmlessLine(short(m.chron.Title))
 	if title == "" {
 		title = "backstory"
 	}
 	left := m.st.Title.Render(cut(title, room))
 	if lw := ansi.StringWidth(left); lw+3 < room && m.label != "" {
-		left += "  " + m.st.Label.Render(cut(timeline.HarmlessLine(m.label), room-lw-2))
+		left += "  " + m.st.Label.Render(cut(timeline.HarmlessLine(short(m.label)), room-lw-2))
 	}
 	gap := max(0, w-ansi.StringWidth(left)-rw)
 	return left + strings.Repeat(" ", gap) + right

@@ -51,8 +51,9 @@ type KeyMap struct {
 	Reload   key.Binding
 	Problems key.Binding // expand or collapse the banner of problems
 
-	Help key.Binding
-	Quit key.Binding
+	Help    key.Binding
+	Suspend key.Binding // ctrl+z: back to the shell; fg brings the viewer back
+	Quit    key.Binding
 }
 
 // defaultKeyMap returns the bindings with their help text, all enabled.
@@ -92,6 +93,7 @@ func defaultKeyMap() KeyMap {
 		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Problems:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "show problems")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Suspend:    key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
@@ -153,7 +155,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear},
-		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
+		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward, k.Suspend},
 		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Edit, k.Reload, k.Problems,
 			k.Help, k.Quit},
 	}
@@ -171,6 +173,6 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.NextMatch, &k.PrevMatch,
-		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Quit,
+		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Suspend, &k.Quit,
 	}
 }

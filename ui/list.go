@@ -61,7 +61,7 @@ func (l *listModel) setEvents(evs []*timeline.Event, keep *timeline.Event) {
 	for i, e := range evs {
 		er := l.eraOf(e)
 		if er != nil && er != era {
-			l.rows = append(l.rows, listRow{event: -1, label: timeline.HarmlessLine(er.Title), era: true})
+			l.rows = append(l.rows, listRow{event: -1, label: timeline.HarmlessLine(short(er.Title)), era: true})
 			first = true
 		}
 		era = er
@@ -334,7 +334,7 @@ func (l listModel) rowView(st *Styles, row listRow, focused bool) string {
 		used++
 	}
 	avail := w - used
-	title := cut(timeline.HarmlessLine(e.Title), avail)
+	title := cut(timeline.HarmlessLine(short(e.Title)), avail)
 	b.WriteString(highlight(title, l.words, base, st.Match.Inherit(base)))
 	if n := avail - ansi.StringWidth(title); n > 0 {
 		b.WriteString(base.Render(strings.Repeat(" ", n)))

@@ -38,13 +38,22 @@ func waitLoad(ch <-chan tea.Msg) tea.Cmd {
 	return func() tea.Msg { return <-ch }
 }
 
+// loadingView is the start-up screen, in the middle of the terminal and
+// inside it at any size: the bar goes first when there is no room, then
+// the line between.
 func (m Model) loadingView() string {
-	text := "Loading the chronology…"
-	var parts []string
-	parts = append(parts, m.st.Title.Render(text))
-	if m.loadTotal > 0 {
-		frac := float64(m.loadDone) / float64(m.loadTotal)
-		parts = append(parts, "", m.bar.ViewAs(min(max(frac, 0), 1)))
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
 	}
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(parts, "\n"))
+	parts := []string{m.st.Title.Render(cut("Loading the chronology…", w))}
+	if m.loadTotal > 0 && h >= 2 {
+		frac := float64(m.loadDone) / float64(m.loadTotal)
+		bar := cut(m.bar.ViewAs(min(max(frac, 0), 1)), w)
+		if h >= 3 {
+			parts = append(parts, "")
+		}
+		parts = append(parts, bar)
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(parts, "\n"))
 }

@@ -24,7 +24,7 @@ func overviewTitle(c *timeline.Chronology) string {
 // overviewMarkdown writes the overview of c as Markdown.
 func overviewMarkdown(c *timeline.Chronology) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", timeline.MarkdownLine(overviewTitle(c)))
+	fmt.Fprintf(&b, "# %s\n\n", timeline.MarkdownLine(capText(overviewTitle(c), textCap)))
 	if n := c.Len(); n == 0 {
 		b.WriteString("**No events yet**\n\n")
 	} else {
@@ -34,7 +34,10 @@ func overviewMarkdown(c *timeline.Chronology) string {
 		}
 		fmt.Fprintf(&b, "**%s, %s**\n\n", plural(n, "event"), span)
 	}
-	if d := strings.TrimSpace(c.Description); d != "" {
+	if d := strings.TrimSpace(c.Description); len(d) > bodyCap { // capped as an event's body is (render.go)
+		fmt.Fprintf(&b, "%s\n\n*… description cut at %s of %s; the file has it all*\n\n",
+			timeline.HarmlessMarkdown(cutBody(d, bodyCap)), sizeText(bodyCap), sizeText(len(d)))
+	} else if d != "" {
 		fmt.Fprintf(&b, "%s\n\n", timeline.HarmlessMarkdown(d))
 	} else {
 		b.WriteString("*No description: a `description` at the top of the file, in Markdown, is shown here.*\n\n")
@@ -53,7 +56,7 @@ func overviewMarkdown(c *timeline.Chronology) string {
 			if !er.End.IsZero() {
 				span = er.Start.Format() + " – " + er.End.Format()
 			}
-			fmt.Fprintf(&b, "- **%s**: %s (%s)\n", timeline.MarkdownLine(er.Title), span, plural(counts[er], "event"))
+			fmt.Fprintf(&b, "- **%s**: %s (%s)\n", timeline.MarkdownLine(capText(er.Title, textCap)), span, plural(counts[er], "event"))
 		}
 		b.WriteString("\n")
 	}

@@ -84,6 +84,26 @@ func reloadCmd(load LoadFunc, paths []string, seq int, why reloadReason, note st
 	}
 }
 
+// foldersNow returns the paths given that the chronology on screen read
+// as files and that are folders now: a file replaced by a folder of the
+// same name. Loading it reads the folder's *.toml files, and says it has
+// none; the banner says what happened instead.
+func foldersNow(paths []string, c *timeline.Chronology) []string {
+	if c == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range paths {
+		if !slices.Contains(c.Files, p) {
+			continue
+		}
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Close stops watching the files. The program calls it once Run returns.
 func (m Model) Close() {
 	if m.watcher != nil {
@@ -131,6 +151,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.chron == nil {
 		m.problems.failed = msg.diags
 		m.problems.missing = msg.missing
+		m.problems.folders = foldersNow(m.opts.Paths, m.chron)
 		m.layout()
 		switch {
 		case msg.note != "":
@@ -142,7 +163,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	wasFailed := m.problems.isFailed()
-	m.problems.failed, m.problems.missing = nil, nil
+	m.problems.failed, m.problems.missing, m.problems.folders = nil, nil, nil
 	m.problems.warnings = msg.diags.Warnings()
 	if len(m.problems.warnings) == 0 {
 		m.problems.expanded = false

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
+	"backstory/timeline"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
@@ -48,14 +50,184 @@ func (c *renderCache) put(k renderKey, lines []string) {
 	delete(c.pending, k)
 }
 
-// renderCmd renders Markdown off the key path. Each call makes its own
-// Glamour renderer: a renderer is not safe for concurrent use, and making
-// one costs microseconds.
-func renderCmd(key renderKey, markdown string) tea.Cmd {
+// rewrapping reports whether the document of k is being rendered at
+// another width: the rendering for k waits until that one is in, so that
+// a burst of resizes (a window dragged wider) costs two renderings of a
+// big event, not one a column, all at once.
+func (c *renderCache) rewrapping(k renderKey) bool {
+	for p := range c.pending {
+		if p.id == k.id && p.overview == k.overview && p.gen == k.gen && p.style == k.style && p.width != k.width {
+			return true
+		}
+	}
+	return false
+}
+
+// renderCmd writes the Markdown and renders it, both off the key path.
+// Each call makes its own Glamour renderer: a renderer is not safe for
+// concurrent use, and making one costs microseconds.
+func renderCmd(key renderKey, markdown func() string) tea.Cmd {
 	return func() tea.Msg {
-		lines, err := renderMarkdown(markdown, key.width, key.style)
+		lines, err := renderMarkdown(markdown(), key.width, key.style)
 		return renderedMsg{key: key, lines: lines, err: err}
 	}
+}
+
+// What the detail pane renders of one event is capped, so that the first
+// rendering of any event takes well under 200 ms (see huge_bench_test.go
+// and BenchmarkRenderHuge: on a 2-core box Glamour takes about 55 ms for
+// a 256 KB body and 220 ms for 1 MB, and its numbered lists grow faster
+// than linearly: 22 ms for 1,000 links, 680 ms for 10,000). What is cut
+// is said where it is cut, with the command that shows it all; `backstory
+// show` and the exports are never capped.
+const (
+	bodyCap = 256 << 10 // bytes of the body rendered
+	listCap = 1000      // links and backlinks together; sources; claims
+	textCap = 16 << 10  // bytes of a title, a summary, a quote, a note, a list of tags …
+)
+
+// eventMarkdown is the Markdown of e for the detail pane: what
+// timeline.EventMarkdown writes, of e with what is too big to render
+// quickly cut, and a line that says so.
+func eventMarkdown(c *timeline.Chronology, e *timeline.Event) string {
+	v, notes := viewerEvent(e)
+	md := timeline.EventMarkdown(c, v)
+	for _, n := range notes {
+		md += "\n*" + n + "*\n"
+	}
+	return md
+}
+
+// viewerEvent is a copy of e cut to the caps, and what was cut from its
+// lists, to say under the document. Links and backlinks are cut together,
+// links first, so that every target shown keeps the number it has in
+// `backstory show` and for the keys 1–9.
+func viewerEvent(e *timeline.Event) (*timeline.Event, []string) {
+	v := *e
+	var notes []string
+	v.Title = capText(e.Title, textCap)
+	v.Summary = capText(e.Summary, textCap)
+	v.DisplayDate = capText(e.DisplayDate, textCap)
+	v.Tags, v.People, v.Places = capItems(e.Tags), capItems(e.People), capItems(e.Places)
+	if len(e.Body) > bodyCap {
+		v.Body = cutBody(e.Body, bodyCap) + "\n\n*" + bodyCutLine(e.ID, len(e.Body)) + "*"
+	}
+	if n := len(e.Links) + len(e.Backlinks); n > listCap {
+		v.Links = e.Links[:min(len(e.Links), listCap)]
+		v.Backlinks = e.Backlinks[:listCap-len(v.Links)]
+		notes = append(notes, fmt.Sprintf("… links cut at %d of %d (links, then Referenced by); backstory show %s lists them all",
+			listCap, n, e.ID))
+	}
+	if len(v.Links) > 0 {
+		v.Links = append([]timeline.Link(nil), v.Links...)
+		for i := range v.Links {
+			v.Links[i].Note = capText(v.Links[i].Note, textCap)
+		}
+	}
+	if len(v.Backlinks) > 0 {
+		v.Backlinks = append([]timeline.Backlink(nil), v.Backlinks...)
+		for i := range v.Backlinks {
+			v.Backlinks[i].Note = capText(v.Backlinks[i].Note, textCap)
+		}
+	}
+	if n := len(e.Claims); n > 0 {
+		v.Claims = append([]timeline.Claim(nil), e.Claims[:min(n, listCap)]...)
+		for i := range v.Claims {
+			v.Claims[i].Text, v.Claims[i].Note = capText(v.Claims[i].Text, textCap), capText(v.Claims[i].Note, textCap)
+		}
+		if n > listCap {
+			notes = append(notes, fmt.Sprintf("… claims cut at %d of %d; backstory show %s lists them all", listCap, n, e.ID))
+		}
+	}
+	if n := len(e.Sources); n > 0 {
+		v.Sources = append([]timeline.Source(nil), e.Sources[:min(n, listCap)]...)
+		for i := range v.Sources {
+			s := &v.Sources[i]
+			s.Title, s.Publisher, s.Quote = capText(s.Title, textCap), capText(s.Publisher, textCap), capText(s.Quote, textCap)
+			if len(s.URL) > textCap {
+				s.URL = "" // cut, it would lead nowhere
+			}
+		}
+		if n > listCap {
+			notes = append(notes, fmt.Sprintf("… sources cut at %d of %d; backstory show %s lists them all", listCap, n, e.ID))
+		}
+	}
+	return &v, notes
+}
+
+// bodyCutLine says where the body of the event id, size bytes long, was
+// cut in the detail pane, and how to read it all.
+func bodyCutLine(id string, size int) string {
+	return fmt.Sprintf("… body cut at %s of %s; backstory show %s prints it all", sizeText(bodyCap), sizeText(size), id)
+}
+
+// sizeText is a size in bytes as people read it: "256 KB", "50 MB".
+func sizeText(n int) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%d KB", n>>10)
+	case n < 10<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	default:
+		return fmt.Sprintf("%d MB", (n+1<<19)>>20)
+	}
+}
+
+// cutBody cuts Markdown to at most n bytes: at the last paragraph break
+// before n if there is one in the last quarter, else at the last line
+// break, else the last space, else a rune boundary; a code fence left open
+// is closed, so that what follows the body is not taken for code.
+func cutBody(md string, n int) string {
+	if len(md) <= n {
+		return md
+	}
+	s := capText(md, n)
+	s = strings.TrimSuffix(s, "…")
+	switch {
+	case strings.LastIndex(s, "\n\n") > n*3/4:
+		s = s[:strings.LastIndex(s, "\n\n")]
+	case strings.LastIndexByte(s, '\n') > n*3/4:
+		s = s[:strings.LastIndexByte(s, '\n')]
+	case strings.LastIndexByte(s, ' ') > n*3/4:
+		s = s[:strings.LastIndexByte(s, ' ')]
+	}
+	fence := ""
+	for _, l := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			fence = t[:3]
+		case fence != "" && strings.HasPrefix(t, fence):
+			fence = ""
+		}
+	}
+	if fence != "" {
+		s += "\n" + fence
+	}
+	return s
+}
+
+// capItems keeps the items of a list of tags, people or places that fit in
+// textCap bytes, each cut to it, and says how many more there are.
+func capItems(items []string) []string {
+	size := 0
+	for i, it := range items {
+		size += len(it) + 2
+		if size > textCap {
+			out := append([]string(nil), items[:i]...)
+			if i == 0 {
+				out = append(out, capText(it, textCap))
+				i++
+			}
+			if more := len(items) - i; more > 0 {
+				out = append(out, fmt.Sprintf("… %d more", more))
+			}
+			return out
+		}
+	}
+	return items
 }
 
 // renderMarkdown renders Markdown for a pane width cells wide, as lines.

@@ -102,3 +102,20 @@ func notOpened(msg openedMsg) string {
 	}
 	return what + "; the source is " + timeline.HarmlessLine(msg.url) + " (y copies a citation)"
 }
+
+// suspendedStatus is said while the viewer is suspended (ctrl+z): it is
+// what the screen shows if the terminal is looked at before fg.
+const suspendedStatus = "Suspended: fg in the shell brings the viewer back"
+
+// suspend hands the terminal back to the shell (ctrl+z); Bubble Tea
+// restores it on fg, redraws, and sends tea.ResumeMsg.
+func (m Model) suspend() (Model, tea.Cmd) {
+	return m, tea.Batch(m.setStatus(suspendedStatus, false), tea.Suspend)
+}
+
+// resumed drops the word about the suspension once the viewer is back.
+func (m *Model) resumed() {
+	if m.status == suspendedStatus {
+		m.status = ""
+	}
+}

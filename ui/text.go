@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"backstory/timeline"
 	"charm.land/lipgloss/v2"
@@ -10,6 +11,29 @@ import (
 
 // Helpers that keep every line inside its box: the viewer never draws a
 // line wider than its pane or more lines than its height.
+
+// maxLineBytes bounds the text from the files that is drawn on one line
+// (a title in a list row, the header, a status message): Bubble Tea takes
+// no terminal wider than 4096 cells, a cell is at most 4 bytes but for
+// combining marks, and cutting before measuring keeps a 1 MB title from
+// costing tens of milliseconds a frame.
+const maxLineBytes = 16 << 10
+
+// short cuts s to maxLineBytes, for a line of the screen.
+func short(s string) string { return capText(s, maxLineBytes) }
+
+// capText cuts s to at most n bytes at a rune boundary and ends it with
+// "…" when it cut.
+func capText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := max(n, 0)
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}
 
 // fit cuts s to at most w cells (with an ellipsis when something was cut)
 // and pads it with spaces to exactly w cells.

@@ -39,6 +39,50 @@ var states = []struct {
 	{name: "warnings", then: func(d *driver) { d.save(withWarnings(d.t, 1)).expireStatus() }},
 	{name: "warnings-expanded", then: func(d *driver) { d.save(withWarnings(d.t, 30)).expireStatus().press("!") }},
 	{name: "help-with-problems", then: func(d *driver) { saveBroken(d); d.press("?") }},
+	// where the earlier states do not reach: a scrolled detail and help,
+	// a filter that lets nothing through
+	{name: "detail-scrolled", keys: []string{"j", "j", "enter", "pgdown", "j"}},
+	{name: "help-scrolled", keys: []string{"?", "pgdown", "j"}},
+	{name: "filter-no-results", keys: []string{"/"}, text: "zzqxq"},
+	// wide text: CJK, emoji, a flag, a family, accents, words longer than
+	// any terminal, in the list, the detail, a link and the filter
+	{name: "wide-list", then: func(d *driver) { saveWide(d); d.press("G") }},
+	{name: "wide-detail", then: func(d *driver) { saveWide(d); d.press("G", "enter", "tab") }},
+	{name: "wide-filter", keys: []string{"/"}, text: "東京", then: saveWide},
+}
+
+// wideEvents are events whose text is wide (two cells a character),
+// joined (emoji sequences), combined (accents) or longer than any
+// terminal without a space; the last of them is the last event.
+var wideEvents = `
+[[event]]
+id = "wide-2030"
+date = 2030-01-02
+title = "東京都知事が発表 👩‍👩‍👧‍👦 🇺🇸🇲🇽 e\u0301vénement ` + strings.Repeat("長", 40) + strings.Repeat("x", 300) + `"
+tags = ["日本語", "` + strings.Repeat("タグ", 200) + `"]
+people = ["山田 太郎"]
+links = [{ to = "memo-2025", note = "` + strings.Repeat("注", 200) + `" }, "printz-1997"]
+body = """
+> 「引用」は長い文章です。これは折り返しが必要なほど長い引用文になっています。🙂🙂🙂
+
+` + strings.Repeat("語", 500) + `
+
+https://example.com/` + strings.Repeat("a", 400) + `
+
+- 項目 ` + strings.Repeat("🙂", 200) + `
+"""
+
+[[event.source]]
+title = "東京新聞"
+url = "https://example.com/東京"
+`
+
+// saveWide saves the fixture with the wide events added, and a wide
+// title for the header.
+func saveWide(d *driver) {
+	src := strings.Replace(fixtureSource(d.t), `title = "Test story: the Oakland warning"`,
+		`title = "東京と大阪の記録 — 🇺🇸🇲🇽 the Oakland warning"`, 1)
+	d.save(src + wideEvents).expireStatus()
 }
 
 // brokenEvents are events with several errors and a warning.
@@ -123,18 +167,36 @@ func TestEverySizeFits(t *testing.T) {
 				if (w+h)%2 == 0 {
 					style = styleNoTTY
 				}
-				// loading screen, before anything arrives
-				m := New(Options{Style: style})
-				nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-				nm, _ = nm.Update(loadProgressMsg{done: 5, total: 10})
-				checkFits(t, nm.View().Content, w, h, "loading")
+				// the loading screen: before anything arrives, with its
+				// progress, and loaded but waiting for the terminal to
+				// tell its background (plain styles until then)
+				for _, st := range []string{style, ""} {
+					m := New(Options{Style: st})
+					nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+					checkScreen(t, nm.(Model), w, h, "loading "+st)
+					nm, _ = nm.Update(loadProgressMsg{done: 5, total: 10})
+					checkScreen(t, nm.(Model), w, h, "loading with progress "+st)
+					if st == "" {
+						nm, _ = nm.Update(loadedMsg{chron: fixture(t), label: "fixture.toml"})
+						checkScreen(t, nm.(Model), w, h, "loaded, waiting for the background")
+					}
+				}
 				for i, s := range states {
 					d := reach(t, w, h, style, i)
-					checkFits(t, d.m.View().Content, w, h, s.name)
+					checkScreen(t, d.m, w, h, s.name)
 				}
 			}
 		})
 	}
+}
+
+// checkScreen checks the view, and the screen before View's last guard
+// (clip) cuts it: every component keeps to its box by itself, so that
+// nothing is cut off mid-way, without its "…", by the guard.
+func checkScreen(t testing.TB, m Model, w, h int, what string) {
+	t.Helper()
+	checkFits(t, m.View().Content, w, h, what)
+	checkFits(t, m.compose(), w, h, what+" (unclipped)")
 }
 
 // TestPaneWidths: side by side, the list gets close to half the width,
@@ -166,7 +228,7 @@ func TestResize(t *testing.T) {
 	d.press("j", "j", "enter")
 	for _, size := range [][2]int{{80, 24}, {40, 12}, {20, 6}, {1, 1}, {200, 60}, {91, 30}, {89, 30}} {
 		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		checkFits(t, d.m.View().Content, size[0], size[1], "after resize")
+		checkScreen(t, d.m, size[0], size[1], "after resize")
 		if d.current() != "homan-condemns" {
 			t.Fatalf("at %v the detail shows %q", size, d.current())
 		}
@@ -221,7 +283,7 @@ body = """
 """
 [[event]]
 id = "b"
-date = 2021
+date = "2021"
 title = "🇺🇸🇲🇽🇨🇦 flags 漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"
 body = "全角の本文。"
 `
@@ -235,12 +297,12 @@ body = "全角の本文。"
 	for _, w := range []int{1, 2, 3, 7, 20, 33, 41, 60, 90, 91, 121} {
 		for _, h := range []int{1, 3, 6, 12, 30} {
 			d := newDriver(t, w, h, Options{Load: load, Style: styleDark})
-			checkFits(t, d.m.View().Content, w, h, "list")
+			checkScreen(t, d.m, w, h, "list")
 			d.press("enter", "tab")
-			checkFits(t, d.m.View().Content, w, h, "detail")
+			checkScreen(t, d.m, w, h, "detail")
 			d.press("/")
 			d.typeText("東京")
-			checkFits(t, d.m.View().Content, w, h, "filter")
+			checkScreen(t, d.m, w, h, "filter")
 		}
 	}
 }

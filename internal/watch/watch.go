@@ -1,5 +1,7 @@
 // Package watch tells when files change on disk, however an editor saves
-// them: written in place, renamed over, or deleted and created again.
+// them: written in place, renamed over, deleted and created again, made
+// unreadable and readable again, or with their whole folder deleted (or
+// renamed away) and put back.
 package watch
 
 import (
@@ -23,6 +25,18 @@ type Watcher struct {
 	changes chan struct{}
 	done    chan struct{}
 
+	// Folders watched and how to get them back; only the loop goroutine
+	// touches these once New returns. A folder of dirs that is deleted or
+	// renamed away takes its watch with it: it is lost until it exists
+	// again, and meanwhile its nearest existing ancestor is watched (a
+	// helper) to see it come back. A watch follows a folder, not its
+	// name: each is kept with the folder it was put on, so that one left
+	// on a folder deleted and made again under the same name is renewed.
+	dirs    map[string]bool        // folders that hold what is watched
+	guards  map[string]bool        // their parents, watched to see them go
+	lost    map[string]bool        // of dirs, those that do not exist now
+	watched map[string]os.FileInfo // folders with a watch, and the folder it is on
+
 	mu     sync.Mutex
 	timer  *time.Timer
 	closed bool
@@ -42,8 +56,12 @@ func New(paths []string, settle time.Duration) (*Watcher, error) {
 		settle:  settle,
 		changes: make(chan struct{}, 1),
 		done:    make(chan struct{}),
+		dirs:    map[string]bool{},
+		guards:  map[string]bool{},
+		lost:    map[string]bool{},
+		watched: map[string]os.FileInfo{},
 	}
-	dirs := map[string]bool{}
+	dirs := w.dirs
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -61,9 +79,23 @@ func New(paths []string, settle time.Duration) (*Watcher, error) {
 		dirs[filepath.Dir(abs)] = true
 	}
 	for d := range dirs {
-		if err := fw.Add(d); err != nil {
+		info, err := os.Stat(d)
+		if err == nil {
+			err = fw.Add(d)
+		}
+		if err != nil {
 			fw.Close()
 			return nil, err
+		}
+		w.watched[d] = info
+	}
+	// A folder deleted while something still uses it (a process started
+	// in it, as the viewer often is) is not reported deleted by its own
+	// watch until the last user lets go; its parent reports it at once.
+	for d := range dirs {
+		if p := filepath.Dir(d); p != d {
+			w.guards[p] = true
+			w.watch(p)
 		}
 	}
 	go w.loop()
@@ -101,10 +133,21 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			if ev.Op == fsnotify.Chmod || !w.concerns(ev.Name) {
-				continue
+			// Chmod counts: a file made unreadable, or readable again,
+			// is read again to say so.
+			name := filepath.Clean(ev.Name)
+			if w.dirs[name] || w.guards[name] || (len(w.lost) > 0 && w.watched[filepath.Dir(name)] != nil) {
+				// a folder watched, or its parent, made, deleted or
+				// renamed; or something in a helper, while a folder is
+				// lost
+				wasLost := len(w.lost)
+				if back := w.reconcile(); back || len(w.lost) > wasLost {
+					w.poke() // read what the folders hold now
+				}
 			}
-			w.poke()
+			if w.concerns(name) {
+				w.poke()
+			}
 		case _, ok := <-w.fs.Errors:
 			if !ok {
 				return
@@ -113,6 +156,89 @@ func (w *Watcher) loop() {
 			// that the files are read again.
 			w.poke()
 		}
+	}
+}
+
+// reconcile puts the watches where the folders are now: on each folder
+// of dirs that exists (again), and on its parent; for each that does not,
+// on its nearest existing ancestor, to see it come back. It reports
+// whether a lost folder came back.
+func (w *Watcher) reconcile() (back bool) {
+	for round := 0; round < 8; round++ { // again while folders come as it works
+		again := false
+		helpers := map[string]bool{}
+		for d := range w.dirs {
+			live, added := w.watch(d)
+			if !live {
+				w.lost[d] = true
+				if a := existingAncestor(d); a != "" {
+					helpers[a] = true
+				}
+				continue
+			}
+			if w.lost[d] {
+				delete(w.lost, d)
+				back = true
+			}
+			if p := filepath.Dir(d); p != d {
+				_, guardAdded := w.watch(p)
+				added = added || guardAdded
+			}
+			again = again || added
+		}
+		for a := range helpers {
+			if _, added := w.watch(a); added {
+				again = true // the folder may have come back meanwhile
+			}
+		}
+		for a := range w.watched {
+			if !w.dirs[a] && !w.guards[a] && !helpers[a] {
+				_ = w.fs.Remove(a) // a helper no longer needed
+				delete(w.watched, a)
+			}
+		}
+		if !again {
+			break
+		}
+	}
+	return back
+}
+
+// watch makes sure the folder at p is watched: live when it is, added
+// when it was not, or the watch was on another folder of that name (p
+// deleted and made again). A watch left on a folder that no longer has
+// this name is dropped. The watch is put again even on what looks like
+// the same folder: that costs nothing when it is, and a folder made again
+// may reuse the number (inode) of the one deleted.
+func (w *Watcher) watch(p string) (live, added bool) {
+	info, err := os.Stat(p)
+	old := w.watched[p]
+	if err != nil || !info.IsDir() {
+		if old != nil {
+			_ = w.fs.Remove(p)
+			delete(w.watched, p)
+		}
+		return false, false
+	}
+	if err := w.fs.Add(p); err != nil {
+		delete(w.watched, p)
+		return false, false
+	}
+	w.watched[p] = info
+	return true, old == nil || !os.SameFile(old, info)
+}
+
+// existingAncestor is the nearest folder above d that exists, or "".
+func existingAncestor(d string) string {
+	for {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		if info, err := os.Stat(parent); err == nil && info.IsDir() {
+			return parent
+		}
+		d = parent
 	}
 }
 
