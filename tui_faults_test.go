@@ -560,8 +560,8 @@ func TestFaultsEndToEnd(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(edDir, "go"), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s := tt.waitFor("Reloaded events.toml: no changes", true)
-		s = tt.waitFor("The court bars Washington", false) // one pane at a time
+		tt.waitFor("Reloaded events.toml: no changes", true)
+		s := tt.waitFor("The court bars Washington", false) // one pane at a time
 		checkWidth(t, s, 60)
 		if n := len(strings.Split(strings.TrimRight(s, "\n"), "\n")); n > 20 {
 			t.Errorf("%d lines in a 20-line terminal:\n%s", n, s)
@@ -589,6 +589,9 @@ func TestFaultsEndToEnd(t *testing.T) {
 		tt.waitFor("EDITOR OPEN", true)
 		editor := waitProcess(t, filepath.Join(edDir, "editor.pid"))
 		sendSignal(t, p, os.Interrupt)
+		if !alive(editor.Pid) || !strings.Contains(tt.screen(), "EDITOR OPEN") {
+			t.Errorf("the editor did not stay open after SIGINT:\n%s", tt.screen())
+		}
 		if err := os.WriteFile(filepath.Join(edDir, "go"), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -683,7 +686,7 @@ func TestFaultsEndToEnd(t *testing.T) {
 		}
 		tt.typeText("fg")
 		tt.keys("Enter")
-		s = tt.waitFor("Printz v. United States", true)
+		tt.waitFor("Printz v. United States", true)
 		s = tt.waitFor("2/8", true)
 		for _, want := range []string{"Test story: the Oakland warning", "Brown signs SB 54", "California becomes a sanctuary"} {
 			if !strings.Contains(s, want) {
