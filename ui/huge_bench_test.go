@@ -474,3 +474,21 @@ func TestShort(t *testing.T) {
 	}
 	checkScreen(t, d.m, 120, 40, "a 1 MB title")
 }
+
+// TestMatchPastTheCut: n on an event the filter found by a word past the
+// cut says the match is in what the pane does not show, and how to read it.
+func TestMatchPastTheCut(t *testing.T) {
+	const tail = "THE-LAST-PARAGRAPH"
+	c := hugeChronology(t, hugeSpec{body: 600 << 10, links: 2, bodyTail: tail})
+	d := hugeDriver(t, c, 160, 40)
+	d.press("/")
+	d.typeText("last-paragraph")
+	d.press("enter")
+	if d.m.detail.event == nil || d.m.detail.event.ID != "huge" {
+		t.Fatalf("the filter did not select the huge event:\n%s", d.screen())
+	}
+	d.press("enter", "n")
+	if s := d.screen(); !strings.Contains(s, "None of the filter's words is in the part of this event shown here; backstory show huge prints it all") {
+		t.Errorf("n past the cut:\n%s", s)
+	}
+}

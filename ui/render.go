@@ -98,6 +98,12 @@ func eventMarkdown(c *timeline.Chronology, e *timeline.Event) string {
 	return md
 }
 
+// isCut reports whether the detail pane shows less than all of e.
+func isCut(e *timeline.Event) bool {
+	v, notes := viewerEvent(e)
+	return len(notes) > 0 || v.Body != e.Body || v.Title != e.Title || v.Summary != e.Summary
+}
+
 // viewerEvent is a copy of e cut to the caps, and what was cut from its
 // lists, to say under the document. Links and backlinks are cut together,
 // links first, so that every target shown keeps the number it has in

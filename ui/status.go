@@ -88,6 +88,11 @@ func (m *Model) nextMatch(dir int) tea.Cmd {
 		return m.setStatusAbout(scopeEvent, fmt.Sprintf("No words to find: the filter “%s” has none",
 			timeline.HarmlessLine(m.filter.applied)), false)
 	case !m.detail.nextMatch(dir):
+		if e := m.detail.event; !m.overview && e != nil && isCut(e) {
+			// the filter found the event by what the pane does not show
+			return m.setStatusAbout(scopeEvent, "None of the filter's words is in the part of this event shown here; backstory show "+
+				timeline.HarmlessLine(e.ID)+" prints it all", false)
+		}
 		return m.setStatusAbout(scopeEvent, "None of the filter's words is in "+here, false)
 	}
 	return m.setStatusAbout(scopeEvent, fmt.Sprintf("Match %d/%d in %s", m.detail.match+1, len(m.detail.matches), here), false)
