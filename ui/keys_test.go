@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -576,5 +578,22 @@ func TestFilterDropsControls(t *testing.T) {
 	d.send(tea.PasteMsg{Content: "sch\u202eaaf\x1b[2J"})
 	if v := d.m.filter.input.Value(); v != "schaaf[2J" {
 		t.Errorf("input %q", v)
+	}
+}
+
+// TestFilterHugePaste: a megabyte pasted into the filter bar by mistake is
+// cut to maxQuery characters, and the screen still fits.
+func TestFilterHugePaste(t *testing.T) {
+	d := newDriver(t, 80, 24, Options{})
+	d.press("/")
+	d.send(tea.PasteMsg{Content: strings.Repeat("schaaf ", 150_000)})
+	if n := len([]rune(d.m.filter.input.Value())); n != maxQuery {
+		t.Errorf("the filter holds %d characters, want %d", n, maxQuery)
+	}
+	d.press("x")
+	for i, l := range strings.Split(d.screen(), "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
 	}
 }
