@@ -3,11 +3,10 @@ package ui
 import (
 	"slices"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // keyCase is one step of the key table: from a state reached by setup
