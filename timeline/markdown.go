@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // When returns the event's date as people read it: its display_date if it
@@ -138,12 +139,36 @@ func targetLine(c *Chronology, id, note string) string {
 	if t := c.Event(id); t != nil {
 		// the date, not a display_date, which may be long or have its own
 		// parentheses
-		line = fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(t.Title)), t.SpanText())
+		line = fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(shorten(t.Title, targetTitleMax))), t.SpanText())
 	}
 	if note != "" {
 		line += " — " + escapeInline(HarmlessLine(note))
 	}
 	return line
+}
+
+// targetTitleMax is the most characters of a linked event's title shown
+// in a link line: the whole title is the target's own heading, and an
+// event with a thousand links to long titles must stay quick to show.
+const targetTitleMax = 300
+
+// shorten cuts s to at most n characters, the last one "…", reading no
+// further into s than that.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	count := 0
+	for i := range s {
+		if count == n-1 {
+			if _, size := utf8.DecodeRuneInString(s[i:]); i+size == len(s) {
+				return s // exactly n characters
+			}
+			return s[:i] + "…"
+		}
+		count++
+	}
+	return s
 }
 
 // escapeInline keeps one-line text from starting Markdown structure it did

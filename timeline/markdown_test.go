@@ -413,3 +413,33 @@ Second line.
 		t.Errorf("EventMarkdown of a CRLF file\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestShorten(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"abc", 3, "abc"},
+		{"abcd", 3, "ab…"},
+		{"ééé", 3, "ééé"},
+		{"éééé", 3, "éé…"},
+		{"日本語です", 4, "日本語…"},
+		{"", 3, ""},
+	} {
+		if got := shorten(tt.in, tt.n); got != tt.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestLongTargetTitle: a link line shows at most targetTitleMax characters
+// of the linked event's title.
+func TestLongTargetTitle(t *testing.T) {
+	long := strings.Repeat("word ", 100_000)
+	c := mustParse(t, "title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\nlinks = [\"b\"]\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \""+long+"\"\n")
+	md := EventMarkdown(c, c.Event("a"))
+	if len(md) > 2000 || !strings.Contains(md, "word word") || !strings.Contains(md, "… (2 Jan 2018)") {
+		t.Errorf("the link line is %d bytes:\n%.500s", len(md), md)
+	}
+}
