@@ -334,6 +334,31 @@ func TestFaultsEndToEnd(t *testing.T) {
 		tt.quitCleanly("Printz")
 	})
 
+	t.Run("file replaced by a folder of chronologies", func(t *testing.T) {
+		t.Parallel()
+		// a folder named events.toml holding a chronology is still not
+		// the file the viewer was showing
+		dir, file := env.storyFolder(t)
+		tt := startTUI(t, env.bin, dir, 100, 30, "events.toml")
+		tt.waitFor("Printz v. United States", true)
+		if err := os.Remove(file); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(file, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		other := "title = \"Other\"\n[[event]]\nid = \"x\"\ndate = 2020-01-01\ntitle = \"Some other story\"\n"
+		if err := os.WriteFile(filepath.Join(file, "other.toml"), []byte(other), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tt.keys("r")
+		s := tt.waitFor("✗ events.toml is a folder now, not a file: showing the last good version", true)
+		if strings.Contains(s, "Some other story") || !strings.Contains(s, "Printz v. United States") {
+			t.Errorf("the folder was read in place of the file:\n%s", s)
+		}
+		tt.quitCleanly("Printz")
+	})
+
 	t.Run("file replaced by a symlink loop", func(t *testing.T) {
 		t.Parallel()
 		// unreadable whoever reads it, root too
