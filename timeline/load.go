@@ -203,20 +203,26 @@ func statError(p string, err error) string {
 
 // expand turns the paths into the files to read. A file is read once,
 // however many times it is named: given twice, given and in a folder
-// given, or reached by a symbolic link. In a folder, what is not a
+// given, or reached by a symbolic link or a hard link. In a folder, what is not a
 // regular file (a named pipe, a device) is skipped with a warning: opening
 // a named pipe waits for a writer, which may never come. Given by name,
 // a named pipe is read (backstory check <(...)); a device is refused.
 func (ld *loader) expand(paths []string) []inputFile {
 	var out []inputFile
-	seen := map[string]bool{}
+	seen := map[any]bool{}
 	add := func(p string, info fs.FileInfo) {
-		key := p
-		if abs, err := filepath.Abs(p); err == nil {
-			key = abs
-		}
-		if real, err := filepath.EvalSymlinks(key); err == nil {
-			key = real
+		var key any
+		if id, ok := fileID(info); ok {
+			key = id // hard links too
+		} else {
+			path := p
+			if abs, err := filepath.Abs(p); err == nil {
+				path = abs
+			}
+			if real, err := filepath.EvalSymlinks(path); err == nil {
+				path = real
+			}
+			key = path
 		}
 		if seen[key] {
 			return

@@ -438,6 +438,22 @@ func unusualInputs() []unusual {
 			},
 		},
 		{
+			name: "a hard link in a folder to a file of the folder",
+			setup: func(t *testing.T, dir string) []string {
+				write(t, dir, "f/a.toml", "title = \"t\"\n"+okEvent)
+				if err := os.Link(filepath.Join(dir, "f/a.toml"), filepath.Join(dir, "f/b.toml")); err != nil {
+					t.Skip("no hard links here:", err)
+				}
+				return []string{filepath.Join(dir, "f")}
+			},
+			loads: true, // read once: no duplicate ids
+			check: func(t *testing.T, c *Chronology) {
+				if len(c.Files) != 1 || c.Len() != 1 {
+					t.Errorf("files %q, %d events", c.Files, c.Len())
+				}
+			},
+		},
+		{
 			name: "the same file given twice, and in its folder",
 			setup: func(t *testing.T, dir string) []string {
 				p := write(t, dir, "f/a.toml", "title = \"t\"\n"+okEvent)
