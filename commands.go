@@ -201,6 +201,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	c, diags, label := loadChronology(paths, nil)
+	label = timeline.HarmlessLine(label) // a file's name may hold anything
 	fmt.Fprint(stdout, diags.String())
 	errs, warns := len(diags.Errors()), len(diags.Warnings())
 	switch {

@@ -122,3 +122,21 @@ func checkLayout(t *testing.T, screen string, w int, pos string) {
 		}
 	}
 }
+
+// TestHostileFileName: a file whose name holds an escape sequence is
+// named harmlessly in check's diagnostics and summary.
+func TestHostileFileName(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "b\x1b[2Jad\u202e.toml")
+	if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+		t.Skip("this file system refuses the name:", err)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"check", dir}, strings.NewReader(""), &out, &errOut); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	all := out.String() + errOut.String()
+	if strings.ContainsAny(all, "\x1b\u202e") || !strings.Contains(all, "b␛[2Jad<U+202E>.toml:1:") {
+		t.Errorf("the file name is not shown harmlessly:\n%q", all)
+	}
+}

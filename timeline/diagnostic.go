@@ -39,7 +39,7 @@ func (d Diagnostic) String() string {
 		b.WriteString("warning: ")
 	}
 	b.WriteString(d.Message)
-	return b.String()
+	return HarmlessLine(b.String()) // a file's name may hold anything too
 }
 
 // Diagnostics is the list of problems found by a load, in file order.

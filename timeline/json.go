@@ -1,6 +1,11 @@
 package timeline
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"unicode/utf16"
+	"unicode/utf8"
+)
 
 // The JSON shape of a chronology: the file's keys, dates as strings at their
 // precision ("2018", "2018-02", "2018-02-24"), links as {to, note} objects,
@@ -71,5 +76,44 @@ func EventsJSON(events []*Event) ([]byte, error) {
 	for _, e := range events {
 		out = append(out, e.ToJSON())
 	}
-	return json.MarshalIndent(out, "", "  ")
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return EscapeJSON(data), nil
+}
+
+// EscapeJSON rewrites the characters of JSON text that must not reach a
+// terminal as they are (see Unsafe) as \uXXXX escapes, which every JSON
+// reader decodes to the same text. encoding/json escapes the C0 controls
+// itself; the others can only be inside strings, where an escape means
+// the same character.
+func EscapeJSON(data []byte) []byte {
+	i := 0
+	for i < len(data) {
+		r, size := utf8.DecodeRune(data[i:])
+		if size > 1 && Unsafe(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+16)
+	out = append(out, data[:i]...)
+	for i < len(data) {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case size > 1 && Unsafe(r) && r > 0xffff:
+			r1, r2 := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+		case size > 1 && Unsafe(r):
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // mustParse loads a chronology from src, failing the test on any
@@ -267,11 +268,21 @@ func TestEventMarkdownLinkTitleNotAList(t *testing.T) {
 // unsafeRunes returns the characters of s a terminal could act on: C0
 // controls other than newline, DEL, C1 controls, bidirectional controls
 // and the BOM.
+// contextual: the format characters Harmless keeps where text needs them
+// (see joins); TestHarmless pins where.
+func contextual(r rune) bool { return r == 0x200c || r == 0x200d || (r >= 0xe0020 && r <= 0xe007f) }
+
+// isBidiControl: the bidirectional controls, listed by hand.
+func isBidiControl(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
 func unsafeRunes(s string) []rune {
 	var out []rune
 	for _, r := range s {
 		if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) || isBidiControl(r) || r == 0xfeff ||
-			r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0x180e {
+			r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0x180e || r == 0x2028 || r == 0x2029 ||
+			(unicode.Is(unicode.Cf, r) && !contextual(r)) {
 			out = append(out, r)
 		}
 	}

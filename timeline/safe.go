@@ -6,23 +6,29 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// Harmless returns s with everything a terminal could act on made visible:
-// C0 control characters (except newline and tab) become their Unicode
-// control pictures (ESC shows as ␛), DEL shows as ␡, C1 controls, the
-// bidirectional overrides and isolates, and the invisible characters that
-// can hide text (zero-width space, word joiner, byte order mark) show as
-// <U+XXXX>. The zero-width joiner and non-joiner stay: emoji and scripts
-// such as Persian need them. Text from a chronology passes through it
-// before it reaches a terminal.
+// Harmless returns s with everything a terminal could act on, and
+// everything that could hide or reorder text unseen, made visible: C0
+// control characters (except newline and tab) become their Unicode
+// control pictures (ESC shows as ␛), DEL shows as ␡, and C1 controls and
+// the invisible format characters (bidirectional overrides and isolates,
+// zero-width spaces, word joiners, the byte order mark, tag characters,
+// the line and paragraph separators) show as <U+XXXX>. Two stay where
+// text needs them: the zero-width joiner inside an emoji (👩‍💻) and the
+// joiner and non-joiner after a letter of a script that uses them
+// (Persian, the Indic scripts); so do the tag characters of a flag (🏴
+// and its region). Text from a chronology passes through it before it
+// reaches a terminal.
 func Harmless(s string) string {
 	if isHarmless(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	prev := rune(-1)
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\t':
@@ -31,11 +37,12 @@ func Harmless(s string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune('␡')
-		case r >= 0x80 && r < 0xa0, isBidiControl(r), isInvisible(r):
+		case Unsafe(r) && !joins(prev, r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
 		}
+		prev = r
 	}
 	return b.String()
 }
@@ -55,23 +62,43 @@ func HarmlessLine(s string) string {
 	return s
 }
 
+// Unsafe reports whether r must not reach a terminal as it is: a control
+// character (but newline and tab), or a character with no glyph that
+// can hide, join or reorder text (Unicode's format characters, and the
+// line and paragraph separators). JSON and TOML writers escape these.
+func Unsafe(r rune) bool {
+	if r < 0x80 {
+		return (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f
+	}
+	return r < 0xa0 || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Cf, r)
+}
+
+// joins reports whether the joiner or tag character r after prev is part
+// of the text: a zero-width joiner in an emoji sequence, a joiner or
+// non-joiner after a letter or mark of a script from Hebrew on, a tag
+// character in a flag.
+func joins(prev, r rune) bool {
+	switch {
+	case r == 0x200d && (prev >= 0x1f000 || prev == 0xfe0f || unicode.Is(unicode.So, prev)):
+		return true
+	case (r == 0x200c || r == 0x200d) && prev >= 0x0590 && (unicode.IsLetter(prev) || unicode.IsMark(prev)):
+		return true
+	case r >= 0xe0020 && r <= 0xe007f && (prev == 0x1f3f4 || (prev >= 0xe0020 && prev <= 0xe007f)):
+		return true
+	}
+	return false
+}
+
 func isHarmless(s string) bool {
 	for _, r := range s {
-		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || isBidiControl(r) || isInvisible(r) {
-			return false
+		if r >= 0x20 && r < 0x7f {
+			continue
+		}
+		if Unsafe(r) || r == utf8.RuneError {
+			return false // (invalid UTF-8 is written again as U+FFFD)
 		}
 	}
 	return true
-}
-
-func isBidiControl(r rune) bool {
-	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
-}
-
-// isInvisible: characters with no width and no glyph that could hide or
-// split text unseen.
-func isInvisible(r rune) bool {
-	return r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0xfeff || r == 0x180e
 }
 
 // charReference is an HTML character reference, which a Markdown renderer turns

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"unicode/utf8"
 
 	"backstory/timeline"
 )
@@ -51,19 +50,5 @@ func encodeJSON(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("encode JSON: %w", err)
 	}
-	data := buf.Bytes()
-	// encoding/json escapes C0 controls itself; the rest can only be
-	// inside strings, where an escape means the same character.
-	var out bytes.Buffer
-	out.Grow(len(data))
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if size > 1 && needsEscape(r) && r != utf8.RuneError {
-			fmt.Fprintf(&out, `\u%04x`, r)
-		} else {
-			out.Write(data[:size])
-		}
-		data = data[size:]
-	}
-	return out.Bytes(), nil
+	return timeline.EscapeJSON(buf.Bytes()), nil
 }

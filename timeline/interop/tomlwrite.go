@@ -242,9 +242,7 @@ func literalSafe(s string) bool {
 // needsEscape reports whether r must not appear raw in a TOML string
 // (control characters) or should not reach a terminal raw.
 func needsEscape(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
-		r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) ||
-		(r >= 0x2066 && r <= 0x2069) || r == 0xfeff || r == utf8.RuneError
+	return r < 0x20 || timeline.Unsafe(r) || r == utf8.RuneError
 }
 
 func writeEscapedRune(b *strings.Builder, r rune) {
