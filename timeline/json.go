@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"unicode/utf16"
@@ -76,11 +77,16 @@ func EventsJSON(events []*Event) ([]byte, error) {
 	for _, e := range events {
 		out = append(out, e.ToJSON())
 	}
-	data, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
+	// (as export -f json writes them: <, > and & as they are, since the
+	// output is no web page)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
 		return nil, err
 	}
-	return EscapeJSON(data), nil
+	return EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 // EscapeJSON rewrites the characters of JSON text that must not reach a
