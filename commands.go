@@ -36,6 +36,12 @@ Usage:
   backstory init [--force] [PATH]           write the built-in chronology to PATH
                                             (default ./events.toml) to edit it
 
+Flags of the viewer:
+  -q QUERY           start with the timeline filtered (see backstory list -h)
+  --event ID         start at this event
+  --style STYLE      colours: dark, light, notty (none) or auto (ask the terminal)
+  --no-mouse         leave the mouse to the terminal, so its text selection works
+
 Every command takes -h/--help; backstory --version prints the version.
 Exit status: 0 success; 1 invalid data, no such event, or a failed conversion;
 2 misuse of the command line.
