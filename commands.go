@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -55,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usage)
 			return 0
 		case "-version", "--version", "version":
-			fmt.Fprintf(stdout, "backstory %s\n", version)
+			fmt.Fprintf(stdout, "backstory %s\n", versionText())
 			return 0
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
@@ -81,6 +82,39 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // commands are the names of the subcommands.
+// versionText is the version set at build time, or else what the Go
+// toolchain recorded: the module version, or the commit it was built from.
+func versionText() string {
+	if version != "dev" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return version
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", with changes"
+			}
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" {
+		return version
+	}
+	return fmt.Sprintf("%s (commit %s%s)", version, rev, modified)
+}
+
 var commands = []string{"check", "list", "show", "export", "import", "init", "help", "version"}
 
 // mistypedCommand returns the command that arg was probably meant to be, if
