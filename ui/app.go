@@ -303,9 +303,10 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	}
 	if q := strings.TrimSpace(m.opts.Query); q != "" {
 		m.filter.input.SetValue(q)
+		m.filter.kept = q
 		m.applyFilter(runFilter(m.chron, m.filter.next(), q))
-		if m.filter.err != nil {
-			cmd = m.setStatusAbout(scopeFilter, "Filter: "+timeline.HarmlessLine(m.filter.err.Error()), true)
+		if m.filter.err != nil { // as enter on it in the bar would
+			cmd = m.rejectQuery(m.filter.err)
 		}
 	}
 	m.current = m.list.selected()
@@ -573,6 +574,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		km = m.keyMap() // the keys of the pane, now the help is closed
+	}
+	if why := m.whyNot(msg, km); why != "" {
+		return m, m.setStatusAbout(scopeEvent, why, false)
 	}
 	switch {
 	case key.Matches(msg, km.Quit):

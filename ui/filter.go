@@ -14,6 +14,17 @@ import (
 // query the list shows. Each change of the text starts a filter run tagged
 // with a sequence number; a result whose number is not the latest is
 // dropped, so a slow run for "a" never overwrites the result for "ab".
+//
+// What a reader sees:
+//   - While typing, the list follows the text (live filtering); when the
+//     text is not a query yet ("from:", "year:2018-1"), the bar says what
+//     is wrong and the list keeps the last good result typed so far.
+//   - On enter, only the final text counts, however fast it was typed and
+//     whichever runs have come back: a query is kept; a malformed one is
+//     not replaced by a prefix the reader never meant. As DESIGN says, it
+//     "says what is wrong and filters nothing": the list shows every event,
+//     the status says "Nothing filtered: <what is wrong>; / to fix the
+//     query", and / brings back the text exactly as typed.
 type filterModel struct {
 	input   textinput.Model
 	editing bool
@@ -21,6 +32,7 @@ type filterModel struct {
 	applied string   // the query the list shows ("" = everything)
 	words   []string // its words, to highlight
 	err     error    // why the text typed is not a query (the list keeps the last good one)
+	kept    string   // the text as the reader left it with enter (or -q), even a malformed one: / brings it back
 
 	seq    int
 	latest *atomic.Int64 // the newest seq, read by runs to skip stale work
@@ -70,15 +82,22 @@ func runFilter(c *timeline.Chronology, seq int, query string) filteredMsg {
 	return filteredMsg{seq: seq, query: query, events: q.Filter(c), words: q.Words()}
 }
 
-// openFilter opens the filter bar on the current query.
+// openFilter opens the filter bar on the text last kept, as typed: the
+// query the list shows, or a malformed one to fix (its run says again what
+// is wrong).
 func (m Model) openFilter() (Model, tea.Cmd) {
 	m.filter.editing = true
-	m.filter.input.SetValue(m.filter.applied)
+	m.filter.input.SetValue(m.filter.kept)
 	m.filter.input.CursorEnd()
 	m.focus = modeList
 	m.detail.linkSel = -1
 	m.layout()
-	return m, m.filter.input.Focus()
+	cmd := m.filter.input.Focus()
+	if text := m.filter.input.Value(); strings.TrimSpace(text) != m.filter.applied {
+		seq := m.filter.next()
+		cmd = tea.Batch(cmd, filterCmd(m.chron, seq, text, m.filter.latest))
+	}
+	return m, cmd
 }
 
 // filterKey handles a key while the filter bar is open: enter keeps the
@@ -88,18 +107,18 @@ func (m Model) filterKey(msg tea.KeyPressMsg, km KeyMap) (Model, tea.Cmd) {
 	case key.Matches(msg, km.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, km.KeepFilter):
+		// the final text decides, not the runs that came back while it
+		// was typed: it is parsed here, and a good query's own run (the
+		// latest) is still to come or already shown
 		m.filter.editing = false
 		m.filter.input.Blur()
+		text := m.filter.input.Value()
+		m.filter.kept = text
 		var cmd tea.Cmd
-		if m.filter.err != nil {
-			kept := "Kept the last good filter: "
-			if !m.filter.active() {
-				kept = "No filter kept: "
-			}
-			cmd = m.setStatusAbout(scopeFilter, kept+timeline.HarmlessLine(m.filter.err.Error()), true)
+		if _, err := timeline.ParseQuery(text); err != nil {
+			cmd = m.rejectQuery(err)
+		} else {
 			m.filter.err = nil
-			m.filter.next() // a run still on its way is for the text given up
-			m.filter.input.SetValue(m.filter.applied)
 		}
 		m.layout()
 		return m, cmd
@@ -134,12 +153,32 @@ func (m Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// rejectQuery is enter (or -q) on a malformed query: no filter, every
+// event shown, and the status says what is wrong; the text stays in
+// filter.kept for / to bring back.
+func (m *Model) rejectQuery(err error) tea.Cmd {
+	m.showAll()
+	return m.setStatusAbout(scopeFilter, rejectedStatus(err), true)
+}
+
+// rejectedStatus is what enter on a malformed query says.
+func rejectedStatus(err error) string {
+	return "Nothing filtered: " + timeline.HarmlessLine(err.Error()) + "; / to fix the query"
+}
+
 // clearFilter closes the bar and shows every event again, keeping the
 // current event selected.
 func (m *Model) clearFilter() {
 	m.filter.editing = false
 	m.filter.input.Blur()
 	m.filter.input.Reset()
+	m.filter.kept = ""
+	m.showAll()
+}
+
+// showAll drops the filter: every event, the current one still selected;
+// a run still on its way is for a text given up.
+func (m *Model) showAll() {
 	m.filter.next()
 	m.filter.applied, m.filter.words, m.filter.err = "", nil, nil
 	keep := m.current

@@ -18,7 +18,9 @@ const (
 // KeyMap is every key of the viewer, one binding per action. The help
 // (short and full) is drawn from the same bindings, and a binding that would
 // do nothing in the current state is disabled, so the help never offers a
-// key that does not work.
+// key that does not work. A few disabled keys a reader may press all the
+// same (n with no filter, o with no source, 1-9 and tab with no links)
+// still say why in the status (whyNot in status.go) rather than nothing.
 type KeyMap struct {
 	mode mode
 

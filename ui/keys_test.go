@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"backstory/timeline"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -119,8 +121,8 @@ var listKeys = []keyCase{
 		})},
 	{name: "1 follows a backlink", setup: []string{"j"}, press: []string{"1"}, check: wantCurrent("lawsuit-2018")},
 	{name: "9 names a missing link", press: []string{"9"}, check: all(wantStatus("No link 9"), wantCurrent("printz-1997"))},
-	{name: "1 without links is disabled", setup: []string{"G", "k"}, press: []string{"1"},
-		check: all(wantCurrent("unsafe-text"), wantStatus(""))},
+	{name: "1 without links is not offered, and says why", setup: []string{"G", "k"}, press: []string{"1"},
+		check: all(wantCurrent("unsafe-text"), wantStatusIs(noLinksStatus), wantOffered(false, "FollowN"))},
 	{name: "[ without history does nothing", press: []string{"[", "]", "backspace"}, check: wantSelected("printz-1997")},
 	{name: "[ comes back", press: []string{"1", "["}, check: all(wantSelected("printz-1997"), wantFocus(modeList))},
 	{name: "backspace comes back", press: []string{"1", "backspace"}, check: wantSelected("printz-1997")},
@@ -153,12 +155,21 @@ var listKeys = []keyCase{
 			}
 			wantStatus("Opened https://example.com/printz")(t, d)
 		}},
-	{name: "o without a web source is disabled", setup: []string{"G", "k", "k"}, press: []string{"o"},
-		check: func(t *testing.T, d *driver) {
+	{name: "o without a web source is not offered, and says why", setup: []string{"G", "k", "k"}, press: []string{"o"},
+		check: all(wantStatusIs(noWebStatus), wantOffered(false, "OpenSource"), func(t *testing.T, d *driver) {
 			if len(d.opened) != 0 {
 				t.Errorf("opened %v", d.opened)
 			}
-		}},
+		})},
+	{name: "o without a source says so", setup: []string{"j", "j", "j", "j"}, press: []string{"o"},
+		check: all(wantSelected("ice-operation"), wantStatusIs(noSourcesStatus), func(t *testing.T, d *driver) {
+			if len(d.opened) != 0 {
+				t.Errorf("opened %v", d.opened)
+			}
+		})},
+	{name: "n without a filter is not offered, and says how to get one", press: []string{"n"},
+		check: all(wantStatusIs(noFilterStatus), wantOffered(false, "NextMatch"), wantSelected("printz-1997"))},
+	{name: "N without a filter says the same", press: []string{"N"}, check: wantStatusIs(noFilterStatus)},
 	{name: "y copies a citation", press: []string{"y"},
 		check: func(t *testing.T, d *driver) {
 			want := "Printz v. United States (27 Jun 1997). Source: Supreme Court, “Printz v. United States, 521 U.S. 898”, https://example.com/printz."
@@ -295,6 +306,15 @@ var detailKeys = []keyCase{
 	{name: "{ and } do nothing in the detail", setup: []string{"j", "j", "j", "enter"}, press: []string{"{", "}"},
 		check: all(wantSelected("schaaf-warning"), wantFocus(modeDetail))},
 	{name: "/ opens the filter from the detail", setup: []string{"enter"}, press: []string{"/"}, check: wantFocus(modeFilter)},
+	{name: "tab without links is not offered, and says why", setup: []string{"G", "k", "enter"}, press: []string{"tab"},
+		check: all(wantCurrent("unsafe-text"), wantStatusIs(noLinksStatus), wantOffered(false, "NextLink"),
+			func(t *testing.T, d *driver) { wantLink(t, d, -1) })},
+	{name: "shift+tab without links says so too", setup: []string{"G", "k", "enter"}, press: []string{"shift+tab"},
+		check: wantStatusIs(noLinksStatus)},
+	{name: "3 without links says so in the detail", setup: []string{"G", "k", "enter"}, press: []string{"3"},
+		check: all(wantCurrent("unsafe-text"), wantStatusIs(noLinksStatus))},
+	{name: "n without a filter says how to get one in the detail", setup: []string{"enter"}, press: []string{"n"},
+		check: all(wantStatusIs(noFilterStatus), func(t *testing.T, d *driver) { wantOffset(t, d, 0) })},
 	{name: "o opens the source", setup: []string{"j", "j", "j", "enter"}, press: []string{"o"},
 		check: func(t *testing.T, d *driver) {
 			if !slices.Equal(d.opened, []string{"https://example.com/schaaf"}) {
@@ -360,20 +380,48 @@ var filterKeys = []keyCase{
 				t.Errorf("applied %q", d.m.filter.applied)
 			}
 		}},
-	{name: "enter on a malformed query keeps the last good one", setup: []string{"/"}, text: "schaaf year:20x", press: []string{"enter"},
+	{name: "enter on a malformed query filters nothing and says why", setup: []string{"/"}, text: "schaaf year:20x", press: []string{"enter"},
 		check: func(t *testing.T, d *driver) {
-			wantStatus("Kept the last good filter")(t, d)
-			if d.m.filter.input.Value() != d.m.filter.applied {
-				t.Errorf("input %q, applied %q", d.m.filter.input.Value(), d.m.filter.applied)
-			}
+			wantRejected(t, d, "schaaf year:20x")
 		}},
-	{name: "enter on a malformed first query keeps no filter", setup: []string{"/"},
+	{name: "enter on a malformed first query filters nothing", setup: []string{"/"},
 		check: func(t *testing.T, d *driver) {
 			d.send(tea.PasteMsg{Content: "year:20x"})
 			d.press("enter")
-			wantStatus("No filter kept: ")(t, d)
-			if d.m.filter.active() || len(d.m.list.events) != 8 {
-				t.Errorf("filter %q, %d events", d.m.filter.applied, len(d.m.list.events))
+			wantRejected(t, d, "year:20x")
+		}},
+	{name: "enter on a malformed change of a kept filter drops it", setup: []string{"/"}, text: "schaaf",
+		press: []string{"enter", "/"},
+		check: func(t *testing.T, d *driver) {
+			d.typeText(" tag:").press("enter")
+			wantRejected(t, d, "schaaf tag:")
+		}},
+	{name: "/ brings back the malformed text to fix", setup: []string{"/"}, text: "schaaf year:20x", press: []string{"enter", "/"},
+		check: func(t *testing.T, d *driver) {
+			wantFocus(modeFilter)(t, d)
+			if v := d.m.filter.input.Value(); v != "schaaf year:20x" {
+				t.Errorf("the bar holds %q, want what was typed", v)
+			}
+			if d.m.filter.err == nil || !strings.Contains(d.screen(), "bad year") {
+				t.Errorf("the bar does not say what is wrong:\n%s", d.screen())
+			}
+			if d.m.status != "" || len(d.m.list.events) != 8 {
+				t.Errorf("status %q, %d events", d.m.status, len(d.m.list.events))
+			}
+		}},
+	{name: "the fixed query is kept", setup: []string{"/"}, text: "schaaf year:20x",
+		press: []string{"enter", "/", "backspace", "1", "8", "enter"},
+		check: func(t *testing.T, d *driver) {
+			wantFocus(modeList)(t, d)
+			wantIDs(t, d, "homan-condemns", "schaaf-warning")
+			if d.m.filter.applied != "schaaf year:2018" || d.m.status != "" {
+				t.Errorf("applied %q, status %q", d.m.filter.applied, d.m.status)
+			}
+		}},
+	{name: "esc after a malformed query forgets it", setup: []string{"/"}, text: "schaaf year:20x", press: []string{"enter", "/", "esc", "/"},
+		check: func(t *testing.T, d *driver) {
+			if v := d.m.filter.input.Value(); v != "" {
+				t.Errorf("the bar holds %q", v)
 			}
 		}},
 	{name: "paste", setup: []string{"/"},
@@ -524,6 +572,53 @@ func wantIDs(t *testing.T, d *driver, ids ...string) {
 	}
 }
 
+// wantStatusIs wants the status to be s exactly.
+func wantStatusIs(s string) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		if d.m.status != s {
+			t.Errorf("status %q, want %q", d.m.status, s)
+		}
+	}
+}
+
+// wantOffered wants the named binding of the state's keys enabled (or not):
+// what the help offers.
+func wantOffered(on bool, name string) func(*testing.T, *driver) {
+	return func(t *testing.T, d *driver) {
+		t.Helper()
+		km := d.m.keyMap()
+		b := map[string]bool{"FollowN": km.FollowN.Enabled(), "OpenSource": km.OpenSource.Enabled(),
+			"NextMatch": km.NextMatch.Enabled(), "NextLink": km.NextLink.Enabled()}
+		if got, ok := b[name]; !ok || got != on {
+			t.Errorf("%s offered %v, want %v", name, got, on)
+		}
+	}
+}
+
+// wantRejected wants enter on the malformed query text to have filtered
+// nothing: the bar closed, every event listed, no filter in the header,
+// the status saying what is wrong, and the text kept for / to bring back.
+func wantRejected(t *testing.T, d *driver, text string) {
+	t.Helper()
+	_, err := timeline.ParseQuery(text)
+	if err == nil {
+		t.Fatalf("%q is a good query", text)
+	}
+	wantFocus(modeList)(t, d)
+	wantStatusIs(rejectedStatus(err))(t, d)
+	if d.m.filter.active() || len(d.m.list.events) != d.m.chron.Len() || d.m.filter.err != nil {
+		t.Errorf("filter %q (err %v), %d events, want none, all %d", d.m.filter.applied, d.m.filter.err,
+			len(d.m.list.events), d.m.chron.Len())
+	}
+	if head := strings.SplitN(d.screen(), "\n", 2)[0]; strings.Contains(head, "/") {
+		t.Errorf("the header shows a filter: %q", head)
+	}
+	if d.m.filter.kept != text {
+		t.Errorf("/ would bring back %q, want %q", d.m.filter.kept, text)
+	}
+}
+
 func TestKeys(t *testing.T) {
 	for _, group := range []struct {
 		name  string
@@ -560,9 +655,11 @@ func TestHelpNeverLies(t *testing.T) {
 				}
 				for _, k := range b.Keys() {
 					e := reach(t, size[0], size[1], styleNoTTY, i)
-					before := e.screen()
+					before, focus := e.screen(), e.m.mode()
 					e.press(k)
-					if e.screen() == before && !e.quit && len(e.opened)+len(e.copied) == 0 {
+					// a move of the focus shows in the selected row's
+					// style, which the plain screen does not keep
+					if e.screen() == before && e.m.mode() == focus && !e.quit && len(e.opened)+len(e.copied) == 0 {
 						t.Errorf("%s at %v: %q (%s) is offered but did nothing", s.name, size, k, b.Help().Desc)
 					}
 				}
@@ -594,5 +691,108 @@ func TestFilterHugePaste(t *testing.T) {
 		if w := ansi.StringWidth(l); w > 80 {
 			t.Errorf("line %d is %d wide", i, w)
 		}
+	}
+}
+
+// typeAt types text into the filter bar as at a speed: the runs started by
+// the first delivered keys come back before the next key, the rest are
+// still on their way when the keys in then (enter, say) are pressed, and
+// arrive after them, in order. delivered = len(text) is typeText; 0 is a
+// typist faster than any run.
+func typeAt(d *driver, text string, delivered int, then ...string) {
+	d.t.Helper()
+	var late []tea.Cmd
+	for i, r := range []rune(text) {
+		msg := tea.KeyPressMsg{Code: r, Text: string(r)}
+		if i < delivered {
+			d.send(msg)
+			continue
+		}
+		m, cmd := d.m.Update(msg)
+		d.m = m.(Model)
+		late = append(late, cmd)
+	}
+	d.press(then...)
+	for _, cmd := range late {
+		d.run(cmd)
+	}
+}
+
+// TestFilterEnterIgnoresTypingSpeed: what enter leaves depends on the text
+// typed, never on which filter runs came back while it was typed. A
+// malformed query filters nothing (not a good prefix of it such as
+// "schaaf year:2018" or the word "from"), says what is wrong, and / brings
+// the text back; a good query is kept with its own result.
+func TestFilterEnterIgnoresTypingSpeed(t *testing.T) {
+	chron := fixture(t)
+	for _, text := range []string{
+		"schaaf year:2018-13", // "schaaf year:2018" on the way is good
+		"from:2018-13",        // "from" on the way is a word
+		"schaaf tag:",         // "schaaf tag" on the way is good
+		"oakland from:",
+		"schaaf year:2018", // good
+		"schaaf",
+		"zzqxq", // good, nothing matches
+	} {
+		q, err := timeline.ParseQuery(text)
+		var want []string
+		if err == nil {
+			for _, e := range q.Filter(chron) {
+				want = append(want, e.ID)
+			}
+		}
+		check := func(t *testing.T, d *driver) {
+			t.Helper()
+			if err != nil {
+				wantRejected(t, d, text)
+				d.press("/")
+				if v := d.m.filter.input.Value(); v != text {
+					t.Errorf("/ brings back %q, want %q", v, text)
+				}
+				return
+			}
+			wantFocus(modeList)(t, d)
+			wantIDs(t, d, want...)
+			if d.m.filter.applied != text || d.m.status != "" {
+				t.Errorf("applied %q, status %q; want %q kept silently", d.m.filter.applied, d.m.status, text)
+			}
+		}
+		t.Run(text+"/pasted", func(t *testing.T) {
+			d := newDriver(t, 120, 40, Options{})
+			d.press("/")
+			d.send(tea.PasteMsg{Content: text})
+			d.press("enter")
+			check(t, d)
+		})
+		// every speed: the first n keys' runs back in time, the rest late
+		for n := 0; n <= len([]rune(text)); n++ {
+			t.Run(fmt.Sprintf("%s/%d of %d runs back before enter", text, n, len([]rune(text))), func(t *testing.T) {
+				d := newDriver(t, 120, 40, Options{})
+				d.press("/")
+				typeAt(d, text, n, "enter")
+				check(t, d)
+			})
+		}
+		// a kept filter first: the malformed change drops it
+		t.Run(text+"/over a kept filter", func(t *testing.T) {
+			d := newDriver(t, 120, 40, Options{})
+			d.press("/").typeText("memo").press("enter", "/")
+			for range 4 {
+				d.press("backspace")
+			}
+			typeAt(d, text, len([]rune(text))/2, "enter")
+			check(t, d)
+		})
+	}
+}
+
+// TestMalformedStartQuery: a malformed -q (main checks it first; a caller
+// of the package may not) is taken as enter on it in the bar would.
+func TestMalformedStartQuery(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{Query: "schaaf year:20x"})
+	wantRejected(t, d, "schaaf year:20x")
+	d.press("/")
+	if v := d.m.filter.input.Value(); v != "schaaf year:20x" || d.m.filter.err == nil {
+		t.Errorf("/ brings back %q (error %v)", v, d.m.filter.err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -96,6 +97,47 @@ func (m *Model) nextMatch(dir int) tea.Cmd {
 		return m.setStatusAbout(scopeEvent, "None of the filter's words is in "+here, false)
 	}
 	return m.setStatusAbout(scopeEvent, fmt.Sprintf("Match %d/%d in %s", m.detail.match+1, len(m.detail.matches), here), false)
+}
+
+// Messages for a key the state does not offer (keys.go disables it, so the
+// help leaves it out) but that a reader may well press: it says why
+// instead of doing nothing.
+const (
+	noFilterStatus  = "No filter: / filters the timeline, then n finds its words in the event"
+	noLinksStatus   = "This event has no links"
+	noSourcesStatus = "This event has no sources"
+	noWebStatus     = "None of this event's sources has a web address to open"
+)
+
+// whyNot is what an unoffered key says, or "" for a key that is offered
+// (it does its job) or that no reader would expect to do anything here.
+// km is the keys of the state (enabled or not), m.keys all of them.
+func (m Model) whyNot(msg tea.KeyPressMsg, km KeyMap) string {
+	all := m.keys
+	event := m.current != nil && !m.overview
+	switch {
+	case key.Matches(msg, all.NextMatch, all.PrevMatch):
+		if !km.NextMatch.Enabled() && !m.filter.active() {
+			return noFilterStatus
+		}
+	case key.Matches(msg, all.FollowN):
+		if !km.FollowN.Enabled() && event {
+			return noLinksStatus
+		}
+	case key.Matches(msg, all.NextLink, all.PrevLink):
+		if !km.NextLink.Enabled() && event && m.focus == modeDetail {
+			return noLinksStatus
+		}
+	case key.Matches(msg, all.OpenSource):
+		if km.OpenSource.Enabled() || !event {
+			return ""
+		}
+		if len(m.current.Sources) == 0 {
+			return noSourcesStatus
+		}
+		return noWebStatus
+	}
+	return ""
 }
 
 // notOpened says the browser did not open, and gives the address so that

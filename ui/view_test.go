@@ -27,6 +27,8 @@ var states = []struct {
 	{name: "filter", keys: []string{"/"}, text: "schaaf"},
 	{name: "filter-kept", keys: []string{"/"}, text: "schaaf"},
 	{name: "filter-error", keys: []string{"/"}, text: "oakland from:"},
+	// enter on it: nothing filtered, the status says what is wrong
+	{name: "filter-rejected", keys: []string{"/"}, text: "oakland from:", then: func(d *driver) { d.press("enter") }},
 	{name: "help", keys: []string{"?"}},
 	{name: "overview", keys: []string{"j", "i"}},
 	{name: "followed", keys: []string{"G", "1"}},
