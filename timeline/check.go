@@ -1,10 +1,13 @@
 package timeline
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
+	"unicode"
 	"unsafe"
 )
 
@@ -122,6 +125,23 @@ func (t table) errKey(key, format string, args ...any) {
 	t.f.errorf(t.at(line, col), "%s: %s: %s", t.label, key, fmt.Sprintf(format, args...))
 }
 
+// errItem reports a problem with item i (from 0) of key's array value,
+// at the item when items finds it, else at the value.
+func (t table) errItem(items *itemFinder, key string, i int, format string, args ...any) {
+	line, col := t.item(items, key, i)
+	t.f.errorf(t.at(line, col), "%s: %s: %s", t.label, key, fmt.Sprintf(format, args...))
+}
+
+// item returns where item i (from 0) of key's array value is, as items
+// finds it, else where the value is.
+func (t table) item(items *itemFinder, key string, i int) (line, col int) {
+	k, ok := t.pos.get(key)
+	if !ok || t.f.layout == nil {
+		return t.pos.value(key)
+	}
+	return items.find(t.f.layout.line, k, i)
+}
+
 // errTable reports a problem with the whole table, at its header.
 func (t table) errTable(format string, args ...any) {
 	t.f.errorf(t.at(t.pos.Line, 0), "%s: %s", t.label, fmt.Sprintf(format, args...))
@@ -129,30 +149,32 @@ func (t table) errTable(format string, args ...any) {
 
 // unknown warns about keys the format does not have.
 func (t table) unknown(known []string) {
-	var names []string
+	type unknownKey struct {
+		name string
+		line int
+	}
+	var keys []unknownKey
 	for k := range t.m {
 		if !contains(known, k) {
-			names = append(names, k)
+			line, _ := t.pos.key(k) // (once each: not in the sort's comparisons)
+			keys = append(keys, unknownKey{k, line})
 		}
 	}
-	if len(names) == 0 {
+	if len(keys) == 0 {
 		return
 	}
-	sort.Slice(names, func(i, j int) bool {
-		li, _ := t.pos.key(names[i])
-		lj, _ := t.pos.key(names[j])
-		if li != lj {
-			return li < lj
+	slices.SortFunc(keys, func(a, b unknownKey) int {
+		if a.line != b.line {
+			return cmp.Compare(a.line, b.line)
 		}
-		return names[i] < names[j]
+		return strings.Compare(a.name, b.name)
 	})
-	for _, k := range names {
-		line, _ := t.pos.key(k)
+	for _, k := range keys {
 		hint := ""
-		if s := closest(k, known); s != "" {
+		if s := closest(k.name, known); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		t.f.warnf(t.at(line, 0), "%s: unknown key %q is ignored%s", t.label, k, hint)
+		t.f.warnf(t.at(k.line, 0), "%s: unknown key %q is ignored%s", t.label, k.name, hint)
 	}
 }
 
@@ -208,14 +230,15 @@ func (t table) strings(key string) []string {
 		return nil
 	}
 	out := t.f.alloc.strings(len(arr))
+	var items itemFinder
 	for i, x := range arr {
 		s, ok := x.(string)
 		if !ok {
-			t.errKey(key, "item %d must be a string, not %s", i+1, typeName(x))
+			t.errItem(&items, key, i, "item %d must be a string, not %s", i+1, typeName(x))
 			continue
 		}
 		if strings.TrimSpace(s) == "" {
-			t.errKey(key, "item %d is empty: remove it", i+1)
+			t.errItem(&items, key, i, "item %d is empty: remove it", i+1)
 			continue
 		}
 		out = append(out, s)
@@ -258,6 +281,15 @@ func (t table) tables(key, header string) []map[string]any {
 			out = append(out, m)
 		}
 		return out
+	}
+	if k, ok := t.pos.get(key); ok && t.f.layout != nil {
+		// [[event.source]] before any [[event]] makes event a table
+		if text, ok := t.f.layout.line(k.Line); ok {
+			if msg := comesBefore(strings.TrimLeft(text, " \t"), k.Line, key); msg != "" {
+				t.f.errorf(t.at(k.Line, k.Col), "%s", msg)
+				return nil
+			}
+		}
 	}
 	t.errKey(key, "must be tables written [[%s]], not %s", header, typeName(v))
 	return nil
@@ -406,6 +438,7 @@ func (t table) links() []Link {
 		return nil
 	}
 	out := t.f.alloc.links(len(arr))
+	var items itemFinder
 	for i, x := range arr {
 		switch l := x.(type) {
 		case string:
@@ -414,27 +447,32 @@ func (t table) links() []Link {
 			to, ok := l["to"].(string)
 			if !ok {
 				if _, has := l["to"]; has {
-					t.errKey("links", "item %d: to must be a string, not %s", i+1, typeName(l["to"]))
+					t.errItem(&items, "links", i, "item %d: to must be a string, not %s", i+1, typeName(l["to"]))
 				} else {
-					t.errKey("links", "item %d: missing to: write { to = \"other-id\", note = \"why\" }", i+1)
+					t.errItem(&items, "links", i, "item %d: missing to: write { to = \"other-id\", note = \"why\" }", i+1)
 				}
 				continue
 			}
 			note := ""
 			if n, has := l["note"]; has {
 				if note, ok = n.(string); !ok {
-					t.errKey("links", "item %d: note must be a string, not %s", i+1, typeName(n))
+					t.errItem(&items, "links", i, "item %d: note must be a string, not %s", i+1, typeName(n))
 				}
 			}
+			var unknown []string
 			for k := range l {
 				if !contains(linkKeys, k) {
-					k0, _ := t.pos.get("links")
-					t.f.warnf(t.at(k0.Line, 0), "%s: links item %d: unknown key %q is ignored (a link has to and note)", t.label, i+1, k)
+					unknown = append(unknown, k)
 				}
+			}
+			slices.Sort(unknown) // (not in map order)
+			for _, k := range unknown {
+				line, col := t.item(&items, "links", i)
+				t.f.warnf(t.at(line, col), "%s: links item %d: unknown key %q is ignored (a link has to and note)", t.label, i+1, k)
 			}
 			out = append(out, Link{To: to, Note: note})
 		default:
-			t.errKey("links", "item %d must be an event id or { to = \"id\", note = \"why\" }, not %s", i+1, typeName(x))
+			t.errItem(&items, "links", i, "item %d must be an event id or { to = \"id\", note = \"why\" }, not %s", i+1, typeName(x))
 		}
 	}
 	t.selfLinks(arr)
@@ -453,8 +491,8 @@ func (t table) selfLinks(items []any) {
 		if !ok || to == "" || to != t.label.id {
 			continue
 		}
-		line, _ := lf.find(t.f.layout, t.pos, to)
-		t.f.warnf(t.at(line, 0), "%s: links item %d: the event links to itself", t.label, i+1)
+		line, col := lf.find(t.f.layout, t.pos, to)
+		t.f.warnf(t.at(line, col), "%s: links item %d: the event links to itself", t.label, i+1)
 	}
 }
 
@@ -477,12 +515,49 @@ func (f *fileCheck) source(m map[string]any, pos tablePos, owner label, i int) S
 	return s
 }
 
+// URLProblem says what is wrong with the URL of a source, as check
+// reports it, or "" when check takes it: an http or https address with a
+// host, and no space, control or invisible formatting character in it.
+// (Importers use it to keep only the addresses check takes.)
+func URLProblem(s string) string { return checkURL(s) }
+
 // checkURL says what is wrong with a source URL, or "".
 func checkURL(s string) string {
 	if plainWebURL(s) {
 		return ""
 	}
+	// url.Parse takes a space or a control in a path, and a bidi
+	// control anywhere: a reader's browser would not, or would show
+	// something else than the file says
+	for _, r := range s {
+		if r == ' ' {
+			return fmt.Sprintf("%q has a space in it: remove it, or encode it as %%20", s)
+		}
+		what := ""
+		switch {
+		case r == '\t':
+			what = "a tab"
+		case unicode.IsControl(r):
+			what = "a control character"
+		case unicode.IsSpace(r):
+			what = "a space character"
+		case unicode.Is(unicode.Cf, r):
+			what = "an invisible formatting character"
+		}
+		if what != "" {
+			return fmt.Sprintf("%q has %s (U+%04X) in it: remove it, or encode it as %s", s, what, r, percentEncode(r))
+		}
+	}
+	lower := strings.ToLower(s)
+	web := strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
 	u, err := url.Parse(s)
+	if err != nil && web {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return fmt.Sprintf("%q is not a valid web address: %v", s, err)
+	}
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return fmt.Sprintf("%q is not a web address: it must start with https:// or http://", s)
 	}
@@ -490,6 +565,15 @@ func checkURL(s string) string {
 		return fmt.Sprintf("%q has no host name", s)
 	}
 	return ""
+}
+
+// percentEncode writes r as a URL writes it, its UTF-8 bytes as %XX.
+func percentEncode(r rune) string {
+	var b strings.Builder
+	for _, c := range []byte(string(r)) {
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 func (f *fileCheck) claim(m map[string]any, pos tablePos, owner label, i int) Claim {

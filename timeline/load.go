@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -40,6 +41,7 @@ func LoadProgress(paths []string, progress func(done, total int64)) (*Chronology
 		data, err := readInput(f)
 		if err != nil {
 			ld.errorf(Position{File: f.path}, "%s", err.Message)
+			ld.unread(f.path)
 			continue
 		}
 		if progress != nil {
@@ -102,6 +104,10 @@ type loader struct {
 	firstDecoded string
 	firstEmpty   bool
 	titled       bool // some file sets title, rightly or wrongly
+	// unreadable are the files given, or found in a folder given, that
+	// could not be read or decoded at all: what they hold is not known,
+	// so an id not found may be there, and so may the title
+	unreadable []string
 	// progress, when set, is told how many bytes of the file being read
 	// are done
 	progress func(done int64)
@@ -123,6 +129,12 @@ func (ld *loader) errorf(pos Position, format string, args ...any) {
 
 func (ld *loader) warnf(pos Position, format string, args ...any) {
 	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
+}
+
+// unread records that the file or folder at path could not be read or
+// decoded at all (see loader.unreadable).
+func (ld *loader) unread(path string) {
+	ld.unreadable = append(ld.unreadable, path)
 }
 
 // maxFileBytes is the biggest file a load reads: a chronology of 100,000
@@ -235,11 +247,13 @@ func (ld *loader) expand(paths []string) []inputFile {
 		info, err := os.Stat(p)
 		if err != nil {
 			ld.errorf(Position{File: p}, "%s", statError(p, err))
+			ld.unread(p)
 			continue
 		}
 		if !info.IsDir() {
 			if m := info.Mode(); !m.IsRegular() && m&fs.ModeNamedPipe == 0 {
 				ld.errorf(Position{File: p}, "%s, not a file: give a .toml file or a folder", fileKind(m))
+				ld.unread(p)
 				continue
 			}
 			add(p, info)
@@ -248,6 +262,7 @@ func (ld *loader) expand(paths []string) []inputFile {
 		entries, err := os.ReadDir(p)
 		if err != nil {
 			ld.errorf(Position{File: p}, "cannot read the folder: %v", unwrapPathError(err))
+			ld.unread(p)
 			continue
 		}
 		n := 0
@@ -259,6 +274,7 @@ func (ld *loader) expand(paths []string) []inputFile {
 			st, err := os.Stat(fp)
 			if err != nil {
 				ld.errorf(Position{File: fp}, "%s", statError(fp, err))
+				ld.unread(fp)
 				continue
 			}
 			if st.IsDir() {
@@ -314,6 +330,7 @@ func (ld *loader) fileWhole(name string, data []byte, src string) {
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
 		ld.errorf(Position{File: name, Line: line, Col: col}, "the file is not valid UTF-8 text: save it as UTF-8")
+		ld.unread(name)
 		return
 	}
 	if src == "" {
@@ -321,17 +338,19 @@ func (ld *loader) fileWhole(name string, data []byte, src string) {
 	}
 	if line, col, deep := tooDeep(src); deep {
 		ld.errorf(Position{File: name, Line: line, Col: col}, "%s", tooDeepMessage)
+		ld.unread(name)
 		return
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := syntaxPosition(src, pe)
-			ld.errorf(Position{File: name, Line: line, Col: col}, "%s", syntaxMessage(pe))
+			line, col, msg := syntaxDiagnostic(src, pe)
+			ld.errorf(Position{File: name, Line: line, Col: col}, "%s", msg)
 		} else {
 			ld.errorf(Position{File: name}, "%v", err)
 		}
+		ld.unread(name)
 		return
 	}
 	if ld.firstDecoded == "" {
@@ -395,28 +414,279 @@ func firstInvalidUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
-var duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
+var (
+	duplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
+	notAnArray   = regexp.MustCompile(`^Key '(.*)' was already created and cannot be used as an array\.?$`)
+)
 
-// syntaxMessage words a TOML syntax error for the person who made it.
-func syntaxMessage(pe toml.ParseError) string {
-	msg := pe.Message
+// syntaxDiagnostic returns where a TOML syntax error in src is, and what
+// to say of it to the person who made it (see syntaxPosition for where).
+// A mistake in the headers of the format's tables ([event] for
+// [[event]], an [[event.source]] before any [[event]]) is said as such,
+// at the header when it can be found; the decoder only sees what it
+// leads to, further on.
+func syntaxDiagnostic(src string, pe toml.ParseError) (line, col int, msg string) {
+	line, col = syntaxPosition(src, pe)
+	msg = pe.Message
 	if msg == "" {
 		msg = pe.Error()
 	}
 	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s is set twice: remove or rename one of them", m[1])
+		return setTwice(src, line, col, m[1])
 	}
-	if strings.HasPrefix(msg, "invalid datetime: ") {
-		return fmt.Sprintf("bad date %s: not a calendar date; write YYYY-MM-DD (or \"YYYY\", \"YYYY-MM\" for less precision)", strings.TrimPrefix(msg, "invalid datetime: "))
+	if m := notAnArray.FindStringSubmatch(msg); m != nil {
+		if l, c, text, ok := notAnArrayMessage(src, line, m[1]); ok {
+			return l, c, text
+		}
 	}
-	return "TOML syntax: " + msg
+	if v, ok := strings.CutPrefix(msg, "invalid datetime: "); ok {
+		return line, col, badDatetime(v)
+	}
+	return line, col, "TOML syntax: " + msg
+}
+
+// formatTables are the arrays of tables of the format, each with what
+// one of its tables is.
+var formatTables = map[string]string{"event": "event", "era": "era", "event.source": "source", "event.claim": "claim"}
+
+// setTwice words the error of key, defined twice on line (at col).
+func setTwice(src string, line, col int, key string) (int, int, string) {
+	text := strings.TrimLeft(lineOf(src, line), " \t")
+	if what, ok := formatTables[key]; ok && strings.HasPrefix(text, "[") && !strings.HasPrefix(text, "[[") {
+		// [event] for each event: one table each time, the second a
+		// table set twice
+		return line, col, fmt.Sprintf("%s is set twice: write each %s as [[%s]] (two brackets), not [%s]", key, what, key, key)
+	}
+	for _, sub := range []string{"event.source", "event.claim"} {
+		name, ok := strings.CutPrefix(key, sub+".")
+		if !ok || strings.Contains(name, ".") {
+			continue
+		}
+		what := formatTables[sub]
+		// a key of a source or claim: the keys after its header are its
+		// own, up to the next header, and the event's title written
+		// after its source is the source's title set twice
+		h, l := headerBefore(src, line)
+		if h.name != sub || !h.double {
+			break
+		}
+		if !h.inEvent {
+			return h.line, h.col, fmt.Sprintf("[[%s]] on line %d comes before any [[event]]: put it after the [[event]] it belongs to (the %s on line %d is read as the %s's, and so is set twice)", sub, h.line, name, line, what)
+		}
+		if _, has := l.Events[len(l.Events)-1].get(name); !has && contains(eventKeys, name) {
+			// (an event that has its own is not missing it)
+			return line, col, fmt.Sprintf("%s is set twice: the keys after [[%s]] on line %d are the %s's, up to the next header: put the event's own %s above its first [[%s]], or remove one of them", key, sub, h.line, what, name, sub)
+		}
+		break
+	}
+	return line, col, fmt.Sprintf("%s is set twice: remove or rename one of them", key)
+}
+
+// notAnArrayMessage words the error of an [[key]] header on line when key
+// was made something else before: [event] and then [[event]], or an
+// [[event.source]] before any [[event]], which makes event a table. It
+// points at the line that made it so, and reports whether it found it.
+func notAnArrayMessage(src string, line int, key string) (int, int, string, bool) {
+	what, ok := formatTables[key]
+	if !ok {
+		return 0, 0, "", false
+	}
+	s := newLayoutScanner(1)
+	s.scan(src[:lineStart(src, line)], false)
+	parent, name := &s.l.Top, key
+	if sub, ok := strings.CutPrefix(key, "event."); ok {
+		if len(s.l.Events) == 0 {
+			return 0, 0, "", false
+		}
+		parent, name = &s.l.Events[len(s.l.Events)-1].tablePos, sub
+	}
+	k, ok := parent.get(name)
+	if !ok {
+		return 0, 0, "", false
+	}
+	text := strings.TrimLeft(lineOf(src, k.Line), " \t")
+	if msg := comesBefore(text, k.Line, key); msg != "" {
+		return k.Line, k.Col, msg, true
+	}
+	switch {
+	case strings.HasPrefix(text, "[["):
+		h, _ := tableName(text[2:], "]]")
+		return k.Line, k.Col, fmt.Sprintf("[[%s]] on line %d makes %s a table, and [[%s]] on line %d cannot add to it: each %s is an [[%s]] table", h, k.Line, key, key, line, what, key), true
+	case strings.HasPrefix(text, "["):
+		h, _ := tableName(text[1:], "]")
+		if h == key {
+			return k.Line, k.Col, fmt.Sprintf("[%s] on line %d makes %s one table, and [[%s]] on line %d cannot add another: write each %s as [[%s]] (two brackets)", key, k.Line, key, key, line, what, key), true
+		}
+		if _, known := formatTables[h]; known {
+			return k.Line, k.Col, fmt.Sprintf("[%s] on line %d comes before any [[%s]]: write it as [[%s]] (two brackets), after the [[%s]] it belongs to", h, k.Line, key, h, key), true
+		}
+		return k.Line, k.Col, fmt.Sprintf("[%s] on line %d makes %s a table, and [[%s]] on line %d cannot add to it: each %s is an [[%s]] table", h, k.Line, key, key, line, what, key), true
+	}
+	return k.Line, k.Col, fmt.Sprintf("%s is set on line %d, and [[%s]] on line %d cannot add to it: each %s is an [[%s]] table", key, k.Line, key, line, what, key), true
+}
+
+// comesBefore words the mistake of the header text (trimmed) on line
+// when it is an [[event.source]] or [[event.claim]] before any [[key]]
+// (event), which makes key a table: "[[event.source]] on line 2 comes
+// before any [[event]]: put it after the [[event]] it belongs to"; else "".
+func comesBefore(text string, line int, key string) string {
+	if !strings.HasPrefix(text, "[[") {
+		return ""
+	}
+	h, _ := tableName(text[2:], "]]")
+	if sub, ok := strings.CutPrefix(h, key+"."); !ok || formatTables[h] == "" || strings.Contains(sub, ".") {
+		return ""
+	}
+	return fmt.Sprintf("[[%s]] on line %d comes before any [[%s]]: put it after the [[%s]] it belongs to", h, line, key, key)
+}
+
+// lineStart returns the byte offset of the start of line n (from 1) of
+// src, or len(src).
+func lineStart(src string, n int) int {
+	off := 0
+	for ; n > 1; n-- {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// lineOf returns line n (from 1) of src, without its line end.
+func lineOf(src string, n int) string {
+	text := src[lineStart(src, n):]
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return strings.TrimSuffix(text, "\r")
+}
+
+// header is a table header line as the layout scanner read it.
+type header struct {
+	name      string // "event.source"
+	line, col int
+	double    bool // [[name]]
+	// inEvent says some [[event]] came before (for event.x: the header
+	// belongs to it)
+	inEvent bool
+}
+
+// headerBefore returns the last table header before line n of src (its
+// zero value if none), and the layout of the lines before.
+func headerBefore(src string, n int) (header, *fileLayout) {
+	s := newLayoutScanner(1)
+	s.scan(src[:lineStart(src, n)], false)
+	return s.header, s.l
+}
+
+// badDatetime words the decoder's "invalid datetime" error for the
+// value, quoted as the decoder quotes it: ParseDate's words where the
+// date's month or day are wrong, where the time's hour, minute or second.
+func badDatetime(quoted string) string {
+	if v, err := strconv.Unquote(quoted); err == nil {
+		if why := datetimeProblem(v); why != "" {
+			return fmt.Sprintf("bad date %s: %s", quoted, why)
+		}
+	}
+	return fmt.Sprintf("bad date %s: not a calendar date; write YYYY-MM-DD (or \"YYYY\", \"YYYY-MM\" for less precision)", quoted)
+}
+
+// datetimeProblem says what is wrong with a TOML date, date-time or time
+// that the decoder refused, when it can: "Feb 2018 has no day 30", "hour
+// 25 is not between 00 and 23"; else "".
+func datetimeProblem(v string) string {
+	clock := v
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && allDigits(v[:4]) && allDigits(v[5:7]) && allDigits(v[8:10]) {
+		if _, err := ParseDate(v[:10]); err != nil {
+			why, _ := strings.CutPrefix(err.Error(), fmt.Sprintf("bad date %q: ", v[:10]))
+			return why
+		}
+		if len(v) == 10 || (v[10] != 'T' && v[10] != 't' && v[10] != ' ') {
+			return ""
+		}
+		clock = v[11:]
+	} else if len(v) < 3 || v[2] != ':' {
+		return ""
+	}
+	return clockProblem(clock)
+}
+
+// clockForm is how a time is written.
+const clockForm = "write a time as HH:MM:SS, and its offset, if any, as Z or +01:00 (2018-02-24T10:30:00Z)"
+
+// clockProblem says what is wrong with the time part of a TOML date-time
+// (HH:MM:SS, a fraction, an offset), or "" if nothing is.
+func clockProblem(c string) string {
+	num := func(s string) (int, bool) {
+		if len(s) != 2 || !allDigits(s) {
+			return 0, false
+		}
+		n, _ := strconv.Atoi(s)
+		return n, true
+	}
+	if len(c) < 5 || c[2] != ':' {
+		return clockForm
+	}
+	h, ok1 := num(c[:2])
+	m, ok2 := num(c[3:5])
+	if !ok1 || !ok2 {
+		return clockForm
+	}
+	if h > 23 {
+		return fmt.Sprintf("hour %02d is not between 00 and 23", h)
+	}
+	if m > 59 {
+		return fmt.Sprintf("minute %02d is not between 00 and 59", m)
+	}
+	rest := c[5:]
+	if strings.HasPrefix(rest, ":") {
+		if len(rest) < 3 {
+			return clockForm
+		}
+		sec, ok := num(rest[1:3])
+		if !ok {
+			return clockForm
+		}
+		if sec > 59 {
+			return fmt.Sprintf("second %02d is not between 00 and 59", sec)
+		}
+		rest = rest[3:]
+		if strings.HasPrefix(rest, ".") {
+			i := 1
+			for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+				i++
+			}
+			if i == 1 {
+				return clockForm
+			}
+			rest = rest[i:]
+		}
+	}
+	switch {
+	case rest == "" || rest == "Z" || rest == "z":
+		return ""
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		oh, ok1 := num(rest[1:3])
+		om, ok2 := num(rest[4:6])
+		if !ok1 || !ok2 {
+			return clockForm
+		}
+		if oh > 23 || om > 59 {
+			return fmt.Sprintf("the offset %s is not between -23:59 and +23:59", rest)
+		}
+		return ""
+	}
+	return clockForm
 }
 
 // finish resolves links, sorts, and computes backlinks.
 func (ld *loader) finish() (*Chronology, Diagnostics) {
 	c := ld.c
 	c.Files = ld.files
-	if !ld.titled && ld.firstDecoded != "" {
+	// (a file that could not be read may have the title)
+	if !ld.titled && ld.firstDecoded != "" && len(ld.unreadable) == 0 {
 		if ld.firstEmpty {
 			ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `the file is empty: a chronology needs title = "..." and its events as [[event]] tables (backstory init writes an example)`)
 		} else {
@@ -424,6 +694,7 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 		}
 	}
 	sg := suggester{ids: c.byID, memo: map[string]string{}}
+	var unchecked missingLinks
 	for k, e := range ld.read {
 		var lf linkFinder
 		for i, l := range e.Links {
@@ -438,8 +709,15 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 			} else {
 				pos = e.Pos
 			}
-			ld.errorf(pos, "event %q: links item %d: no event has id %q%s", e.ID, i+1, l.To, sg.suggest(l.To))
+			if len(ld.unreadable) > 0 {
+				unchecked.add(pos, e.ID, i, l.To)
+				continue
+			}
+			ld.errorf(pos, "event %q: links item %d: no event has id %q%s", e.ID, i+1, l.To, sg.suggest(l.To, e.ID))
 		}
+	}
+	if unchecked.n > 0 {
+		ld.warnf(unchecked.pos, "%s", unchecked.message(ld.unreadable))
 	}
 	order := map[string]int{}
 	for i, f := range ld.files {
@@ -471,31 +749,94 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 	return c, ld.diags
 }
 
+// missingLinks are the links to ids not found while some file could not
+// be read: their events may be in it, so they are not errors, but one
+// note says they were not checked, at the first of them.
+type missingLinks struct {
+	n     int
+	pos   Position
+	first string // `event "b": links item 1: no event has id "a"`
+}
+
+func (m *missingLinks) add(pos Position, from string, i int, to string) {
+	if m.n == 0 {
+		m.pos = pos
+		m.first = fmt.Sprintf("event %q: links item %d: no event has id %q", from, i+1, to)
+	}
+	m.n++
+}
+
+// message is the note about the links: "links to missing ids are not
+// checked while a.toml cannot be read: event "b": links item 1: no event
+// has id "a" in the files read (and 2 more links like it)".
+func (m *missingLinks) message(unreadable []string) string {
+	var files string
+	switch len(unreadable) {
+	case 1:
+		files = unreadable[0]
+	case 2:
+		files = unreadable[0] + " and " + unreadable[1]
+	default:
+		files = fmt.Sprintf("%s and %d other files", unreadable[0], len(unreadable)-1)
+	}
+	msg := fmt.Sprintf("links to missing ids are not checked while %s cannot be read: %s in the files read", files, m.first)
+	switch m.n {
+	case 1:
+	case 2:
+		msg += " (and 1 more link like it)"
+	default:
+		msg += fmt.Sprintf(" (and %d more links like it)", m.n-1)
+	}
+	return msg
+}
+
 // suggester offers close ids for the missing ids of links: once for each
 // missing id, however many links name it, and only while the comparisons
 // stay under suggestBudget, so that many missing ids among many events
-// cost no more than a moment.
+// cost no more than a moment. The event's own id is never offered: its
+// link to itself would be no better.
 type suggester struct {
 	ids   map[string]*Event
-	memo  map[string]string
+	memo  map[string]string // the closest id to each missing one, or ""
 	spent int
+	// others are the closest ids but the linking event's own, where its
+	// own is the closest, by missing id and own id
+	others map[[2]string]string
 }
 
 // suggestBudget is how many id comparisons the suggestions of one load may
 // make: a quarter of a second's worth at worst (about 100 ns each).
 const suggestBudget = 2_000_000
 
-func (s *suggester) suggest(id string) string {
-	if hint, ok := s.memo[id]; ok {
-		return hint
+// suggest returns " (did you mean "x"?)" for id, linked to by the event
+// self, or "".
+func (s *suggester) suggest(id, self string) string {
+	best, ok := s.memo[id]
+	if !ok {
+		best = s.closest(id, "")
+		s.memo[id] = best
 	}
-	hint := ""
-	if s.spent+len(s.ids) <= suggestBudget {
-		s.spent += len(s.ids)
-		hint = suggestID(id, s.ids)
+	if best != "" && best == self {
+		key := [2]string{id, self}
+		if best, ok = s.others[key]; !ok {
+			best = s.closest(id, self)
+			if s.others == nil {
+				s.others = map[[2]string]string{}
+			}
+			s.others[key] = best
+		}
 	}
-	s.memo[id] = hint
-	return hint
+	return didYouMean(best)
+}
+
+// closest returns the id closest to id but exclude, or "" when none is
+// close or the budget is spent.
+func (s *suggester) closest(id, exclude string) string {
+	if s.spent+len(s.ids) > suggestBudget {
+		return ""
+	}
+	s.spent += len(s.ids)
+	return closestID(id, s.ids, exclude)
 }
 
 // linkFinder finds the links of one event in its links value, in order:
@@ -551,6 +892,134 @@ func (lf *linkFinder) find(l *fileLayout, t tablePos, s string) (line, col int) 
 		}
 	}
 	return l.find(t, "links", s) // (not after the last: first anywhere)
+}
+
+// itemFinder finds the items of one array value, such as tags = ["a", 5],
+// in order: where the value of a key k starts, it follows strings,
+// comments, nested arrays and inline tables over the value's lines, and
+// counts the items at its top. Each search goes on from where the one
+// before stopped, so that reporting every item of an array of 10,000
+// costs one pass over it, not 10,000.
+type itemFinder struct {
+	started bool
+	failed  bool   // the value is not an array as expected
+	ln      int    // the line the scan is on
+	text    string // its text
+	off     int    // where on it
+	col     int    // the column of off, when colOff == off
+	colOff  int
+	depth   int    // brackets open; 1 at the array's top
+	multi   string // an open multi-line string's quotes
+	want    bool   // the next thing at the top starts an item
+	n       int    // items started before
+}
+
+// find returns where item i (from 0) of the array value of k starts, as
+// lineAt gives the lines of the file, or where the value starts when it
+// cannot be found.
+func (f *itemFinder) find(lineAt func(n int) (string, bool), k keyPos, i int) (line, col int) {
+	if f.started && i < f.n {
+		*f = itemFinder{} // (asked out of order: from the start)
+	}
+	if !f.started {
+		f.started = true
+		text, ok := lineAt(k.Line)
+		off := byteOffset(text, k.ValueCol)
+		if !ok || k.ValueCol < 1 || off >= len(text) || text[off] != '[' {
+			f.failed = true
+		} else {
+			f.ln, f.text, f.off, f.col, f.colOff = k.Line, text, off+1, k.ValueCol+1, off+1
+			f.depth, f.want = 1, true
+		}
+	}
+	if f.failed {
+		return k.Line, k.ValueCol
+	}
+	for {
+		for f.off < len(f.text) {
+			if f.multi != "" {
+				f.off = skipMultilineOnLine(f.text, f.off, &f.multi)
+				continue
+			}
+			c := f.text[f.off]
+			switch {
+			case c == ' ' || c == '\t' || c == '\r':
+				f.off++
+				continue
+			case c == '#':
+				f.off = len(f.text)
+				continue
+			}
+			if f.depth == 1 {
+				switch {
+				case c == ']':
+					f.failed = true // the end: there is no item i
+					return k.Line, k.ValueCol
+				case c == ',':
+					f.want = true
+					f.off++
+					continue
+				case f.want:
+					if f.n == i {
+						f.col += utf8.RuneCountInString(f.text[f.colOff:f.off])
+						f.colOff = f.off
+						return f.ln, f.col
+					}
+					f.n++
+					f.want = false
+				}
+			}
+			switch {
+			case strings.HasPrefix(f.text[f.off:], `"""`) || strings.HasPrefix(f.text[f.off:], "'''"):
+				f.multi = f.text[f.off : f.off+3]
+				f.off += 3
+			case c == '"' || c == '\'':
+				f.off = skipString(f.text, f.off+1, c)
+			case c == '[' || c == '{':
+				f.depth++
+				f.off++
+			case c == ']' || c == '}':
+				f.depth--
+				f.off++
+			default:
+				f.off++
+			}
+		}
+		if f.ln >= k.End {
+			f.failed = true
+			return k.Line, k.ValueCol
+		}
+		text, ok := lineAt(f.ln + 1)
+		if !ok {
+			f.failed = true
+			return k.Line, k.ValueCol
+		}
+		f.ln, f.text, f.off, f.col, f.colOff = f.ln+1, text, 0, 1, 0
+	}
+}
+
+// skipMultilineOnLine returns where, on line from off, the multi-line
+// string whose quotes are *multi ends (and clears *multi), or the line's
+// end if it goes on.
+func skipMultilineOnLine(line string, off int, multi *string) int {
+	q := (*multi)[0]
+	for off < len(line) {
+		c := line[off]
+		switch {
+		case c == '\\' && q == '"':
+			off += 2
+			continue
+		case c == q && strings.HasPrefix(line[off:], *multi):
+			off += 3
+			for n := 0; n < 2 && off < len(line) && line[off] == q; n++ {
+				off++ // up to two more quotes belong to the string
+			}
+			*multi = ""
+			return off
+		}
+		off++
+	}
+	return len(line)
 }
 
 // byteOffset is the byte offset of rune column col (from 1) of line.
@@ -664,23 +1133,37 @@ func skipMultiline(src string, i int, q byte, newline func(at int)) int {
 	return i
 }
 
-// suggestID offers a close existing id for a mistyped one.
+// suggestID offers a close existing id for a mistyped one: " (did you
+// mean "x"?)", or "".
 func suggestID(id string, ids map[string]*Event) string {
+	return didYouMean(closestID(id, ids, ""))
+}
+
+func didYouMean(id string) string {
+	if id == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", id)
+}
+
+// closestID returns the id of ids closest to id, but exclude, if one is
+// close enough to be a typo of it, else "".
+func closestID(id string, ids map[string]*Event, exclude string) string {
 	if len(ids) > 10000 {
 		return ""
 	}
 	best, bestD := "", 3
 	for other := range ids {
+		if other == exclude {
+			continue
+		}
 		// the cap one above the best keeps ties exact, so the choice does
 		// not depend on map order
 		if d := levenshtein(id, other, bestD+1); d < bestD || (d == bestD && other < best) {
 			best, bestD = other, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best
 }
 
 // levenshtein is the Levenshtein distance of a and b, or max when it is

@@ -48,3 +48,38 @@ func TestInvalidFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestItemFinder: the items of an array value are found where they start,
+// over lines, past strings, comments, nested arrays and inline tables, in
+// order or not; what is not there is the value's position.
+func TestItemFinder(t *testing.T) {
+	src := "x = 1\n" +
+		"tags = [ \"a,]\", # \"b\", 2\n" +
+		"  '''c\n]''', [1, [2]], {k = \"]\"},\n" +
+		"  \"é\", 5 ]\n"
+	lines := strings.Split(src, "\n")
+	lineAt := func(n int) (string, bool) {
+		if n < 1 || n > len(lines) {
+			return "", false
+		}
+		return lines[n-1], true
+	}
+	k := keyPos{Line: 2, Col: 1, ValueCol: 8, End: 5}
+	want := [][2]int{{2, 10}, {3, 3}, {4, 7}, {4, 17}, {5, 3}, {5, 8}}
+	var f itemFinder
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 2, 2, 0, 4}} {
+		for _, i := range order {
+			line, col := f.find(lineAt, k, i)
+			if line != want[i][0] || col != want[i][1] {
+				t.Errorf("item %d at %d:%d, want %d:%d", i, line, col, want[i][0], want[i][1])
+			}
+		}
+	}
+	if line, col := f.find(lineAt, k, 6); line != 2 || col != 8 {
+		t.Errorf("item 6 (none) at %d:%d, want the value's 2:8", line, col)
+	}
+	var g itemFinder
+	if line, col := g.find(lineAt, keyPos{Line: 1, Col: 1, ValueCol: 5, End: 1}, 0); line != 1 || col != 5 {
+		t.Errorf("an item of a value that is no array at %d:%d, want 1:5", line, col)
+	}
+}

@@ -33,9 +33,15 @@ type tablePos struct {
 	Keys map[string]keyPos
 	// keys are the table's keys in file order, each name once (the first
 	// occurrence); a table has a dozen keys at most, so a list is faster to
-	// build and search than a map.
-	keys []keyEntry
+	// build and search than a map. A table with more (a file of thousands
+	// of unknown keys) has them in index too, by name, so that finding
+	// each of them does not cost a search of all.
+	keys  []keyEntry
+	index map[string]int32
 }
+
+// keyIndexMin is how many keys a table has when they are put in its index.
+const keyIndexMin = 32
 
 // eventPos is an [[event]] table with its [[event.source]] and
 // [[event.claim]] sub-tables.
@@ -61,12 +67,37 @@ type fileLayout struct {
 
 // get returns the position of key name in t.
 func (t tablePos) get(name string) (keyPos, bool) {
+	if t.index != nil {
+		if i, ok := t.index[name]; ok {
+			return t.keys[i].keyPos, true
+		}
+		return keyPos{}, false
+	}
 	for i := range t.keys {
 		if t.keys[i].name == name {
 			return t.keys[i].keyPos, true
 		}
 	}
 	return keyPos{}, false
+}
+
+// add records key e in t, unless t has a key of that name already, and
+// reports whether it did.
+func (t *tablePos) add(e keyEntry) bool {
+	if _, dup := t.get(e.name); dup {
+		return false
+	}
+	t.keys = append(t.keys, e)
+	switch {
+	case t.index != nil:
+		t.index[e.name] = int32(len(t.keys) - 1)
+	case len(t.keys) >= keyIndexMin:
+		t.index = make(map[string]int32, 2*len(t.keys))
+		for i, k := range t.keys {
+			t.index[k.name] = int32(i)
+		}
+	}
+	return true
 }
 
 // key returns the position of key in t, falling back to the table header.
@@ -185,6 +216,8 @@ type layoutScanner struct {
 	plain    bool
 	inEvents bool
 	next     int // the number of the next line to read
+	// header is the last table header read
+	header header
 
 	// With strings, the scanner reads the simple values of keys itself
 	// (see takeValue), in subs.
@@ -465,6 +498,10 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 				}
 				l.noteHeader(keys, ln, runeCol(line, indent))
 			}
+			s.header = header{name: name, line: ln, col: runeCol(line, indent), double: double, inEvent: len(l.Events) > 0}
+			if !double {
+				s.header.name, _ = tableName(trimmed[1:], "]")
+			}
 			if name == "event" {
 				s.inEvents = true
 			}
@@ -494,8 +531,7 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 			for vstart < len(line) && (line[vstart] == ' ' || line[vstart] == '\t') {
 				vstart++
 			}
-			if _, dup := s.cur.get(name); !dup {
-				s.cur.keys = append(s.cur.keys, keyEntry{name, keyPos{Line: ln, Col: runeCol(line, indent), ValueCol: runeCol(line, vstart), End: ln}})
+			if s.cur.add(keyEntry{name, keyPos{Line: ln, Col: runeCol(line, indent), ValueCol: runeCol(line, vstart), End: ln}}) {
 				if name != "" { // (an empty key's value is not followed)
 					s.openKey = len(s.cur.keys) - 1
 				}
@@ -535,9 +571,7 @@ func (l *fileLayout) noteHeader(keys []string, ln, col int) {
 	if keys[0] == "event" && len(keys) > 1 && len(l.Events) > 0 {
 		parent, key = &l.Events[len(l.Events)-1].tablePos, keys[1]
 	}
-	if _, seen := parent.get(key); !seen {
-		parent.keys = append(parent.keys, keyEntry{key, keyPos{Line: ln, Col: col, ValueCol: col, End: ln}})
-	}
+	parent.add(keyEntry{key, keyPos{Line: ln, Col: col, ValueCol: col, End: ln}})
 }
 
 func (l *fileLayout) openTable(name string, ln int) *tablePos {

@@ -5,12 +5,16 @@ package timeline
 // with every top-level name prefixed "ref" (comments keep the old names).
 // It decodes each file whole, in one goroutine, and is what the
 // equivalence tests (equivalence_test.go) hold the real loader to.
+// What has changed since in what is checked and said is mirrored here;
+// where the words or the finding need the shared machinery, it is called:
+// syntaxDiagnostic (what a TOML error says of the format's headers and
+// dates), checkURL, itemFinder (where an array's item is), comesBefore,
+// missingLinks (the note for links while a file cannot be read).
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -43,6 +47,7 @@ func refLoadProgress(paths []string, progress func(done, total int64)) (*Chronol
 		data, err := readInput(f)
 		if err != nil {
 			ld.errorf(Position{File: f.path}, "%s", err.Message)
+			ld.unreadable = append(ld.unreadable, f.path)
 			continue
 		}
 		ld.file(f.path, data)
@@ -79,6 +84,8 @@ type refLoader struct {
 	firstDecoded string
 	firstEmpty   bool
 	titled       bool // some file sets title, rightly or wrongly
+	// files that could not be read or decoded (loader.unreadable)
+	unreadable []string
 }
 
 type refOrigin struct {
@@ -112,6 +119,7 @@ func (ld *refLoader) expand(paths []string) []inputFile {
 	ld.diags = append(ld.diags, shared.diags...)
 	ld.errors += shared.errors
 	ld.files = append(ld.files, shared.files...)
+	ld.unreadable = append(ld.unreadable, shared.unreadable...)
 	return out
 }
 
@@ -121,23 +129,29 @@ func (ld *refLoader) file(name string, data []byte) {
 	if !utf8.Valid(data) {
 		line, col := refFirstInvalidUTF8(data)
 		ld.errorf(Position{File: name, Line: line, Col: col}, "the file is not valid UTF-8 text: save it as UTF-8")
+		ld.unreadable = append(ld.unreadable, name)
 		return
 	}
 
 	src := strings.ReplaceAll(string(data), "\r\n", "\n")
 	if line, col, deep := tooDeep(src); deep {
 		ld.errorf(Position{File: name, Line: line, Col: col}, "%s", tooDeepMessage)
+		ld.unreadable = append(ld.unreadable, name)
 		return
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := syntaxPosition(src, pe) // shared: where the decoder's offset points
-			ld.errorf(Position{File: name, Line: line, Col: col}, "%s", refSyntaxMessage(pe))
+			// shared: where the decoder's offset points, and what to say
+			// of it (what it says of the format's headers needs the
+			// layout scanner)
+			line, col, msg := syntaxDiagnostic(src, pe)
+			ld.errorf(Position{File: name, Line: line, Col: col}, "%s", msg)
 		} else {
 			ld.errorf(Position{File: name}, "%v", err)
 		}
+		ld.unreadable = append(ld.unreadable, name)
 		return
 	}
 	if ld.firstDecoded == "" {
@@ -166,34 +180,21 @@ func refFirstInvalidUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
-var refDuplicateKey = regexp.MustCompile(`^Key '(.*)' has already been defined\.?$`)
-
-// syntaxMessage words a TOML syntax error for the person who made it.
-func refSyntaxMessage(pe toml.ParseError) string {
-	msg := pe.Message
-	if msg == "" {
-		msg = pe.Error()
-	}
-	if m := refDuplicateKey.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s is set twice: remove or rename one of them", m[1])
-	}
-	if strings.HasPrefix(msg, "invalid datetime: ") {
-		return fmt.Sprintf("bad date %s: not a calendar date; write YYYY-MM-DD (or \"YYYY\", \"YYYY-MM\" for less precision)", strings.TrimPrefix(msg, "invalid datetime: "))
-	}
-	return "TOML syntax: " + msg
-}
-
 // finish resolves links, sorts, and computes backlinks.
 func (ld *refLoader) finish() (*Chronology, Diagnostics) {
 	c := ld.c
 	c.Files = ld.files
-	if !ld.titled && ld.firstDecoded != "" {
+	// (a file that could not be read may have the title)
+	if !ld.titled && ld.firstDecoded != "" && len(ld.unreadable) == 0 {
 		if ld.firstEmpty {
 			ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `the file is empty: a chronology needs title = "..." and its events as [[event]] tables (backstory init writes an example)`)
 		} else {
 			ld.errorf(Position{File: ld.firstDecoded, Line: 1}, `missing title: add title = "..." at the top of the file`)
 		}
 	}
+	// while a file could not be read, links to missing ids are one note
+	// (missingLinks: its words are shared)
+	var unchecked missingLinks
 	for _, e := range ld.read {
 		var lf refLinkFinder
 		for i, l := range e.Links {
@@ -208,8 +209,15 @@ func (ld *refLoader) finish() (*Chronology, Diagnostics) {
 			} else {
 				pos = e.Pos
 			}
-			ld.errorf(pos, "event %q: links item %d: no event has id %q%s", e.ID, i+1, l.To, refSuggestID(l.To, c.byID))
+			if len(ld.unreadable) > 0 {
+				unchecked.add(pos, e.ID, i, l.To)
+				continue
+			}
+			ld.errorf(pos, "event %q: links item %d: no event has id %q%s", e.ID, i+1, l.To, refSuggestID(l.To, c.byID, e.ID))
 		}
+	}
+	if unchecked.n > 0 {
+		ld.warnf(unchecked.pos, "%s", unchecked.message(ld.unreadable))
 	}
 	order := map[string]int{}
 	for i, f := range ld.files {
@@ -240,13 +248,17 @@ func (ld *refLoader) finish() (*Chronology, Diagnostics) {
 	return c, ld.diags
 }
 
-// suggestID offers a close existing id for a mistyped one.
-func refSuggestID(id string, ids map[string]*Event) string {
+// suggestID offers a close existing id for a mistyped one, never the
+// linking event's own (self).
+func refSuggestID(id string, ids map[string]*Event, self string) string {
 	if len(ids) > 10000 {
 		return ""
 	}
 	best, bestD := "", 3
 	for other := range ids {
+		if other == self {
+			continue
+		}
 
 		if d := refLevenshtein(id, other, bestD+1); d < bestD || (d == bestD && other < best) {
 			best, bestD = other, d
@@ -382,6 +394,30 @@ func (t refTable) errKey(key, format string, args ...any) {
 	t.f.ld.errorf(t.at(line, col), "%s: %s: %s", t.label, key, fmt.Sprintf(format, args...))
 }
 
+// errItem reports a problem with item i (from 0) of key's array value,
+// at the item (found by the shared itemFinder, from the value's start
+// each time), else at the value.
+func (t refTable) errItem(key string, i int, format string, args ...any) {
+	line, col := t.item(key, i)
+	t.f.ld.errorf(t.at(line, col), "%s: %s: %s", t.label, key, fmt.Sprintf(format, args...))
+}
+
+func (t refTable) item(key string, i int) (line, col int) {
+	k, ok := t.pos.Keys[key]
+	if !ok {
+		return t.pos.value(key)
+	}
+	lines := t.f.layout.lines
+	lineAt := func(n int) (string, bool) {
+		if n < 1 || n > len(lines) {
+			return "", false
+		}
+		return lines[n-1], true
+	}
+	var items itemFinder
+	return items.find(lineAt, keyPos(k), i)
+}
+
 // errTable reports a problem with the whole table, at its header.
 func (t refTable) errTable(format string, args ...any) {
 	t.f.ld.errorf(t.at(t.pos.Line, 0), "%s: %s", t.label, fmt.Sprintf(format, args...))
@@ -468,11 +504,11 @@ func (t refTable) strings(key string) []string {
 	for i, x := range arr {
 		s, ok := x.(string)
 		if !ok {
-			t.errKey(key, "item %d must be a string, not %s", i+1, refTypeName(x))
+			t.errItem(key, i, "item %d must be a string, not %s", i+1, refTypeName(x))
 			continue
 		}
 		if strings.TrimSpace(s) == "" {
-			t.errKey(key, "item %d is empty: remove it", i+1)
+			t.errItem(key, i, "item %d is empty: remove it", i+1)
 			continue
 		}
 		out = append(out, s)
@@ -515,6 +551,13 @@ func (t refTable) tables(key, header string) []map[string]any {
 			out = append(out, m)
 		}
 		return out
+	}
+	if k, ok := t.pos.Keys[key]; ok && k.Line <= len(t.f.layout.lines) {
+		// [[event.source]] before any [[event]] (words shared)
+		if msg := comesBefore(strings.TrimLeft(t.f.layout.lines[k.Line-1], " \t"), k.Line, key); msg != "" {
+			t.f.ld.errorf(t.at(k.Line, k.Col), "%s", msg)
+			return nil
+		}
 	}
 	t.errKey(key, "must be tables written [[%s]], not %s", header, refTypeName(v))
 	return nil
@@ -648,26 +691,32 @@ func (t refTable) links(id string) []Link {
 			to, ok := l["to"].(string)
 			if !ok {
 				if _, has := l["to"]; has {
-					t.errKey("links", "item %d: to must be a string, not %s", i+1, refTypeName(l["to"]))
+					t.errItem("links", i, "item %d: to must be a string, not %s", i+1, refTypeName(l["to"]))
 				} else {
-					t.errKey("links", "item %d: missing to: write { to = \"other-id\", note = \"why\" }", i+1)
+					t.errItem("links", i, "item %d: missing to: write { to = \"other-id\", note = \"why\" }", i+1)
 				}
 				continue
 			}
 			note := ""
 			if n, has := l["note"]; has {
 				if note, ok = n.(string); !ok {
-					t.errKey("links", "item %d: note must be a string, not %s", i+1, refTypeName(n))
+					t.errItem("links", i, "item %d: note must be a string, not %s", i+1, refTypeName(n))
 				}
 			}
+			var unknown []string
 			for k := range l {
 				if !refContains(refLinkKeys, k) {
-					t.f.ld.warnf(t.at(t.pos.Keys["links"].Line, 0), "%s: links item %d: unknown key %q is ignored (a link has to and note)", t.label, i+1, k)
+					unknown = append(unknown, k)
 				}
+			}
+			sort.Strings(unknown)
+			for _, k := range unknown {
+				line, col := t.item("links", i)
+				t.f.ld.warnf(t.at(line, col), "%s: links item %d: unknown key %q is ignored (a link has to and note)", t.label, i+1, k)
 			}
 			out = append(out, Link{To: to, Note: note})
 		default:
-			t.errKey("links", "item %d must be an event id or { to = \"id\", note = \"why\" }, not %s", i+1, refTypeName(x))
+			t.errItem("links", i, "item %d must be an event id or { to = \"id\", note = \"why\" }, not %s", i+1, refTypeName(x))
 		}
 	}
 	var lf refLinkFinder
@@ -677,8 +726,8 @@ func (t refTable) links(id string) []Link {
 			to, ok = m["to"].(string)
 		}
 		if ok && to != "" && to == id {
-			line, _ := lf.find(t.f.layout, t.pos, to)
-			t.f.ld.warnf(t.at(line, 0), "%s: links item %d: the event links to itself", t.label, i+1)
+			line, col := lf.find(t.f.layout, t.pos, to)
+			t.f.ld.warnf(t.at(line, col), "%s: links item %d: the event links to itself", t.label, i+1)
 		}
 	}
 	return out
@@ -702,17 +751,11 @@ func (f *refFileCheck) source(m map[string]any, pos refTablePos, owner string, i
 	return s
 }
 
-// checkURL says what is wrong with a source URL, or "".
-func refCheckURL(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return fmt.Sprintf("%q is not a web address: it must start with https:// or http://", s)
-	}
-	if u.Host == "" {
-		return fmt.Sprintf("%q has no host name", s)
-	}
-	return ""
-}
+// checkURL says what is wrong with a source URL, or "". (Since URLs with
+// spaces, controls and invisible characters are refused, and a URL that
+// does not parse says why, the rule and its words are check.go's own,
+// shared here.)
+func refCheckURL(s string) string { return checkURL(s) }
 
 func (f *refFileCheck) claim(m map[string]any, pos refTablePos, owner string, i int) Claim {
 	t := refTable{f: f, m: m, pos: pos, label: fmt.Sprintf("%s: claim #%d", owner, i+1)}

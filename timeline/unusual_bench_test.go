@@ -15,7 +15,7 @@ import (
 // sizes are small, so that CI runs each once in seconds;
 // BACKSTORY_BENCH_BIG=1 adds the next size up.
 //
-//	go test -run '^$' -bench 'ManyLinks|LinksToMissing|HugeBody|DeepNesting|TooDeepScan' -benchtime=3x ./timeline
+//	go test -run '^$' -bench 'ManyLinks|LinksToMissing|HugeBody|DeepNesting|TooDeepScan|UnknownKeys' -benchtime=3x ./timeline
 
 // unusualSizes are n and 10n, and 100n with BACKSTORY_BENCH_BIG.
 func unusualSizes(n int) []int {
@@ -111,5 +111,19 @@ func BenchmarkTooDeepScan(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkUnknownKeys: n unknown keys, at the top level and in one
+// event, each a warning at its line (sorted by line, each found once).
+func BenchmarkUnknownKeys(b *testing.B) {
+	for _, n := range unusualSizes(1000) {
+		for _, k := range []struct{ name, head string }{
+			{"top", "title = \"t\"\n"},
+			{"event", "title = \"t\"\n" + okEvent},
+		} {
+			data := []byte(unknownKeys(k.head, n))
+			b.Run(k.name+"/"+sizeName(n), func(b *testing.B) { benchParse(b, data, true, n, "key") })
+		}
 	}
 }

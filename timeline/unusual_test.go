@@ -93,6 +93,16 @@ func hugeBody(n int) (file, body string) {
 		"[[event]]\nid = \"after\"\ndate = 2018-01-03\ntitle = \"After\"\nlinks = [\"big\"]\n", body
 }
 
+// unknownKeys is head and n lines of unknown keys, k0 = 1 to k(n-1) = 1.
+func unknownKeys(head string, n int) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range n {
+		fmt.Fprintf(&b, "k%d = 1\n", i)
+	}
+	return b.String()
+}
+
 // nested is key = and n levels of open, a value, and n of close.
 func nested(n int, open, value, close string) string {
 	return "x = " + strings.Repeat(open, n) + value + strings.Repeat(close, n) + "\n"
@@ -135,6 +145,13 @@ func unusualInputs() []unusual {
 		var b strings.Builder
 		for i := range 10000 {
 			fmt.Fprintf(&b, "DIR/missing.toml:%d:3: event \"a\": links item %d: no event has id \"gone\" (did you mean \"gonf\"?)\n", 7+i, i+1)
+		}
+		return b.String()
+	}()
+	unknownWant := func() string {
+		var b strings.Builder
+		for i := range 20000 {
+			fmt.Fprintf(&b, "DIR/unknown.toml:%d: warning: event \"ok\": unknown key \"k%d\" is ignored\n", 6+i, i)
 		}
 		return b.String()
 	}()
@@ -279,9 +296,10 @@ func unusualInputs() []unusual {
 			name:  "the same missing id twice on one line",
 			also:  "testdata/invalid/link-missing.toml",
 			setup: oneFile("twice.toml", "title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\nlinks = [\"x\", 'x', { to = \"x\" }]\n"),
-			want: "DIR/twice.toml:6:10: event \"a\": links item 1: no event has id \"x\" (did you mean \"a\"?)\n" +
-				"DIR/twice.toml:6:15: event \"a\": links item 2: no event has id \"x\" (did you mean \"a\"?)\n" +
-				"DIR/twice.toml:6:27: event \"a\": links item 3: no event has id \"x\" (did you mean \"a\"?)\n",
+			// (and never the event's own id as "did you mean")
+			want: "DIR/twice.toml:6:10: event \"a\": links item 1: no event has id \"x\"\n" +
+				"DIR/twice.toml:6:15: event \"a\": links item 2: no event has id \"x\"\n" +
+				"DIR/twice.toml:6:27: event \"a\": links item 3: no event has id \"x\"\n",
 		},
 		{
 			name:  "a link cycle a → b → a",
@@ -298,6 +316,7 @@ func unusualInputs() []unusual {
 			name:  "a self-link",
 			also:  "testdata/invalid/warn-self-link.toml; testdata/script/unusual.txtar",
 			setup: oneFile("self.toml", "title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\nlinks = [\n  \"b\",\n  { to = \"a\", note = \"itself\" },\n]\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \"B\"\nlinks = ['b', \"a\", \"b\"]\n"),
+			// (at the link, as a link to a missing id is)
 			want: "DIR/self.toml:8: warning: event \"a\": links item 2: the event links to itself\n" +
 				"DIR/self.toml:14: warning: event \"b\": links item 1: the event links to itself\n" +
 				"DIR/self.toml:14: warning: event \"b\": links item 3: the event links to itself\n",
@@ -307,6 +326,42 @@ func unusualInputs() []unusual {
 					t.Errorf("a's backlinks %+v", bl)
 				}
 			},
+		},
+		{
+			// the closest id but the event's own, which ties with it
+			name:  "a missing id closest to the linking event's own",
+			setup: oneFile("own.toml", "title = \"t\"\n[[event]]\nid = \"a1\"\ndate = 2018-01-01\ntitle = \"A\"\nlinks = [\"a3\"]\n[[event]]\nid = \"a2\"\ndate = 2018-01-02\ntitle = \"B\"\nlinks = [\"a3\"]\n"),
+			want: "DIR/own.toml:6:10: event \"a1\": links item 1: no event has id \"a3\" (did you mean \"a2\"?)\n" +
+				"DIR/own.toml:11:10: event \"a2\": links item 1: no event has id \"a3\" (did you mean \"a1\"?)\n",
+		},
+		{
+			// its events may be what the links name: one note, not an
+			// error for each link; nor is the title missing
+			name: "a file that does not decode, and one linking into it",
+			setup: func(t *testing.T, dir string) []string {
+				a := write(t, dir, "a.toml", "title = \"A\"\n[[event]]\nid = \"a\"\ndate = 2018-02-30\ntitle = \"A\"\n")
+				b := write(t, dir, "b.toml", "[[event]]\nid = \"b\"\ndate = 2018-02-01\ntitle = \"B\"\nlinks = [\"a\", \"bb\", { to = \"c\" }]\n")
+				return []string{a, b}
+			},
+			want: "DIR/a.toml:4:8: bad date \"2018-02-30\": Feb 2018 has no day 30\n" +
+				"DIR/b.toml:5: warning: links to missing ids are not checked while DIR/a.toml cannot be read: event \"b\": links item 1: no event has id \"a\" in the files read (and 2 more links like it)\n",
+		},
+		{
+			name: "a file missing, and one linking into it",
+			setup: func(t *testing.T, dir string) []string {
+				b := write(t, dir, "b.toml", "title = \"t\"\n[[event]]\nid = \"b\"\ndate = 2018-02-01\ntitle = \"B\"\nlinks = [\"a\"]\n")
+				return []string{filepath.Join(dir, "a.toml"), filepath.Join(dir, "c.toml"), b}
+			},
+			want: "DIR/a.toml: no such file or folder\n" +
+				"DIR/c.toml: no such file or folder\n" +
+				"DIR/b.toml:6: warning: links to missing ids are not checked while DIR/a.toml and DIR/c.toml cannot be read: event \"b\": links item 1: no event has id \"a\" in the files read\n",
+		},
+		// unknown keys
+		{
+			name:  "20,000 unknown keys in an event",
+			setup: oneFile("unknown.toml", unknownKeys("title = \"t\"\n"+okEvent, 20000)),
+			want:  unknownWant,
+			loads: true,
 		},
 		// nesting
 		{

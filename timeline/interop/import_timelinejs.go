@@ -405,13 +405,13 @@ func (im *importer) event(s slide) {
 			// an embed (a blockquote, an iframe): its text joins the body
 			e.Body = joinMarkdown(e.Body, htmlToMarkdown(m))
 		} else {
-			im.warnf(s.mediaURL.pos, "%s: media %q is not a web address (http or https) and is left out", s.label, clip(m, 60))
+			im.warnf(s.mediaURL.pos, "%s: media %q %s and is left out", s.label, clip(m, 60), addressFault(u))
 		}
 	}
 	for _, src := range x.sources {
 		if src.URL != "" {
 			if !sourceAddress(src.URL) {
-				im.warnf(s.pos, "%s: source %q: %q is not a web address; the address is left out", s.label, src.Title, src.URL)
+				im.warnf(s.pos, "%s: source %q: %q %s; the address is left out", s.label, src.Title, src.URL, addressFault(src.URL))
 				src.URL = ""
 			}
 		}
@@ -565,19 +565,27 @@ func webAddress(s string) (string, bool) {
 	if strings.HasPrefix(s, "//") {
 		s = "https:" + s
 	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \n\t") {
-		return s, false
+	// (as check takes a source's URL: http or https, a host, no space,
+	// control or invisible character)
+	return s, timeline.URLProblem(s) == ""
+}
+
+// addressFault says in a few words why u is not taken as a source's
+// address: "is not a web address (http or https)", "has a space in it",
+// "has an invisible formatting character (U+202E) in it".
+func addressFault(u string) string {
+	msg, ok := strings.CutPrefix(timeline.URLProblem(u), strconv.Quote(u)+" ")
+	if !ok || strings.HasPrefix(msg, "is not a web address") {
+		return "is not a web address (http or https)"
 	}
-	return s, true
+	msg, _, _ = strings.Cut(msg, ":") // (not how to mend it in the file)
+	return msg
 }
 
 // sourceAddress reports whether u, the address of a source that export
-// wrote, is one as check takes it: http or https, with a host. (It may
-// have a space, which webAddress, for media given as free text, refuses.)
+// wrote, is one as check takes it (see timeline.URLProblem).
 func sourceAddress(u string) bool {
-	p, err := url.Parse(u)
-	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+	return timeline.URLProblem(u) == ""
 }
 
 // mediaTitle is what to call a slide's media as a source: its caption,

@@ -103,7 +103,7 @@ func (im *importer) setterRow(label string, pos timeline.Position, date, display
 		if u, ok := webAddress(link.s); ok {
 			e.Sources = []timeline.Source{{Title: hostOf(u), URL: u}}
 		} else {
-			im.warnf(link.pos, "%s: link %q is not a web address (http or https) and is left out", label, clip(link.s, 60))
+			im.warnf(link.pos, "%s: link %q %s and is left out", label, clip(link.s, 60), addressFault(u))
 		}
 	}
 	im.events = append(im.events, &draft{e: e, pos: pos, label: label, idBase: title})
