@@ -704,25 +704,11 @@ func headerKeys(s, closing string) ([]string, bool) {
 		if i >= len(s) {
 			return nil, false
 		}
-		switch s[i] {
-		case '"', '\'':
-			j := quotedKeyEnd(s, i)
-			if j < 0 {
-				return nil, false
-			}
-			keys = append(keys, quotedKey(s[i:j+1]))
-			i = j + 1
-		default:
-			j := i
-			for j < len(s) && isBareKeyChar(s[j]) {
-				j++
-			}
-			if j == i {
-				return nil, false
-			}
-			keys = append(keys, s[i:j])
-			i = j
+		key, next, ok := readKey(s, i)
+		if !ok {
+			return nil, false
 		}
+		keys, i = append(keys, key), next
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
 		}
@@ -734,6 +720,26 @@ func headerKeys(s, closing string) ([]string, bool) {
 		}
 		i++
 	}
+}
+
+// readKey reads one key, bare, "basic" or 'literal', starting at s[i], and
+// returns it as TOML reads it and the index after it.
+func readKey(s string, i int) (key string, next int, ok bool) {
+	if s[i] == '"' || s[i] == '\'' {
+		j := quotedKeyEnd(s, i)
+		if j < 0 {
+			return "", 0, false
+		}
+		return quotedKey(s[i : j+1]), j + 1, true
+	}
+	j := i
+	for j < len(s) && isBareKeyChar(s[j]) {
+		j++
+	}
+	if j == i {
+		return "", 0, false
+	}
+	return s[i:j], j, true
 }
 
 // quotedKeyEnd returns the index of the quote that closes the quoted key
@@ -794,31 +800,14 @@ func keyName(s string) (string, int, bool) {
 		if i >= len(s) {
 			return first, i, seg > 0
 		}
-		var name string
-		switch s[i] {
-		case '"', '\'':
-			j := quotedKeyEnd(s, i)
-			if j < 0 {
-				return "", 0, false
-			}
-			if seg == 0 {
-				name = quotedKey(s[i : j+1])
-			}
-			i = j + 1
-		default:
-			j := i
-			for j < len(s) && isBareKeyChar(s[j]) {
-				j++
-			}
-			if j == i {
-				return "", 0, false
-			}
-			name = s[i:j]
-			i = j
+		name, next, ok := readKey(s, i)
+		if !ok {
+			return "", 0, false
 		}
 		if seg == 0 {
 			first = name
 		}
+		i = next
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
 		}
