@@ -500,20 +500,10 @@ func TestFaultsEndToEnd(t *testing.T) {
 		before := tt.modes()
 		tt.keys("e")
 		s := tt.waitFor("crash.sh failed (exit status 3); nothing changed", true)
-		for _, want := range []string{"Test story: the Oakland warning", "Brown signs SB 54", "2/8"} {
-			if !strings.Contains(s, want) {
-				t.Errorf("the screen is not redrawn whole (no %q):\n%s", want, s)
-			}
+		if before != viewerModes {
+			t.Errorf("terminal modes before the editor %s, want %s", before, viewerModes)
 		}
-		if s := tt.screen(); strings.Contains(s, "EDITOR OPEN") {
-			t.Errorf("the editor's screen is still there:\n%s", s)
-		}
-		if after := tt.modes(); after != before || after != viewerModes {
-			t.Errorf("terminal modes after the editor %s, before %s", after, before)
-		}
-		if data, err := os.ReadFile(file); err != nil || !bytes.Equal(data, env.story) {
-			t.Errorf("the file changed (%v)", err)
-		}
+		afterEditor(t, tt, s, file, env.story, "Test story: the Oakland warning", "Brown signs SB 54", "2/8")
 		tt.keys("j")
 		tt.waitFor("3/8", true)
 		tt.keys("q")
@@ -538,22 +528,7 @@ func TestFaultsEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		s := tt.waitFor("hang.sh was killed (signal: killed); nothing changed", true)
-		for _, want := range []string{"Test story: the Oakland warning", "Homan condemns", "3/8"} {
-			if !strings.Contains(s, want) {
-				t.Errorf("the screen is not redrawn whole (no %q):\n%s", want, s)
-			}
-		}
-		if strings.Contains(s, "EDITOR OPEN") {
-			t.Errorf("the editor's screen is still there:\n%s", s)
-		}
-		// the editor left raw mode and the standard mouse on: the viewer
-		// has its own modes, and none of the editor's
-		if m := tt.modes(); m != viewerModes {
-			t.Errorf("terminal modes after the killed editor %s, want %s", m, viewerModes)
-		}
-		if data, err := os.ReadFile(file); err != nil || !bytes.Equal(data, env.story) {
-			t.Errorf("the file changed (%v)", err)
-		}
+		afterEditor(t, tt, s, file, env.story, "Test story: the Oakland warning", "Homan condemns", "3/8")
 		tt.keys("k")
 		tt.waitFor("2/8", true)
 		tt.keys("q")
@@ -894,4 +869,27 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// afterEditor checks the viewer once an editor that failed or was killed
+// is gone: the screen s redrawn whole (it holds each of wants), none of
+// the editor's screen left, the viewer's own terminal modes and none of
+// those the editor left on (raw mode, the standard mouse), and the file
+// as it was (story).
+func afterEditor(t *testing.T, tt *tmuxTerm, s, file string, story []byte, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(s, want) {
+			t.Errorf("the screen is not redrawn whole (no %q):\n%s", want, s)
+		}
+	}
+	if s := tt.screen(); strings.Contains(s, "EDITOR OPEN") {
+		t.Errorf("the editor's screen is still there:\n%s", s)
+	}
+	if m := tt.modes(); m != viewerModes {
+		t.Errorf("terminal modes after the editor %s, want %s", m, viewerModes)
+	}
+	if data, err := os.ReadFile(file); err != nil || !bytes.Equal(data, story) {
+		t.Errorf("the file changed (%v)", err)
+	}
 }
