@@ -14,6 +14,7 @@ import (
 
 // legend explains the marks of the list rows.
 var legend = []string{
+	"These are the keys that work here and now; a filter, links and history bring their own.",
 	"Marks:  !  a disputed or false claim   ?  no source   ~  an approximate date",
 	"Links are numbered as in the detail: the event's links, then \"Referenced by\".",
 	"Mouse: the wheel scrolls the pane under it; a click selects a row or follows a link.",
