@@ -270,7 +270,7 @@ func TestEventMarkdownLinkTitleNotAList(t *testing.T) {
 // and the BOM.
 // contextual: the format characters Harmless keeps where text needs them
 // (see joins); TestHarmless pins where.
-func contextual(r rune) bool { return r == 0x200c || r == 0x200d || (r >= 0xe0020 && r <= 0xe007f) }
+func contextual(r rune) bool { return r == 0x200c || r == 0x200d }
 
 // isBidiControl: the bidirectional controls, listed by hand.
 func isBidiControl(r rune) bool {

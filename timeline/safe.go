@@ -16,12 +16,11 @@ import (
 // control pictures (ESC shows as ␛), DEL shows as ␡, and C1 controls and
 // the invisible format characters (bidirectional overrides and isolates,
 // zero-width spaces, word joiners, the byte order mark, tag characters,
-// the line and paragraph separators) show as <U+XXXX>. Two stay where
-// text needs them: the zero-width joiner inside an emoji (👩‍💻) and the
-// joiner and non-joiner after a letter of a script that uses them
-// (Persian, the Indic scripts); so do the tag characters of a flag (🏴
-// and its region). Text from a chronology passes through it before it
-// reaches a terminal.
+// the line and paragraph separators, and a variation selector after
+// another) show as <U+XXXX>. Two stay where text needs them: the
+// zero-width joiner inside an emoji (👩‍💻) and the joiner and non-joiner
+// after a letter of a script that uses them (Persian, the Indic scripts).
+// Text from a chronology passes through it before it reaches a terminal.
 func Harmless(s string) string {
 	if isHarmless(s) {
 		return s
@@ -37,7 +36,7 @@ func Harmless(s string) string {
 			b.WriteRune(0x2400 + r)
 		case r == 0x7f:
 			b.WriteRune('␡')
-		case Unsafe(r) && !joins(prev, r):
+		case hidden(prev, r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
@@ -73,20 +72,49 @@ func Unsafe(r rune) bool {
 	return r < 0xa0 || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Cf, r)
 }
 
-// joins reports whether the joiner or tag character r after prev is part
-// of the text: a zero-width joiner in an emoji sequence, a joiner or
-// non-joiner after a letter or mark of a script from Hebrew on, a tag
-// character in a flag.
+// hidden reports whether r, after prev, is shown as <U+XXXX>: an Unsafe
+// character but for a joiner where it joins, or a variation selector that
+// follows another (one selector after a character picks its look; a run
+// of them can carry text unseen, a byte each).
+func hidden(prev, r rune) bool {
+	if isVariationSelector(r) {
+		return isVariationSelector(prev) || prev < 0x20 || Unsafe(prev)
+	}
+	return Unsafe(r) && !joins(prev, r)
+}
+
+// joins reports whether the joiner r after prev is part of the text: a
+// zero-width joiner in an emoji sequence, a joiner or non-joiner after a
+// letter or mark of a script from Hebrew on. (Tag characters are always
+// shown: the subdivision flags that use them are rare, and runs of them
+// can carry text unseen.)
 func joins(prev, r rune) bool {
 	switch {
 	case r == 0x200d && (prev >= 0x1f000 || prev == 0xfe0f || unicode.Is(unicode.So, prev)):
 		return true
 	case (r == 0x200c || r == 0x200d) && prev >= 0x0590 && (unicode.IsLetter(prev) || unicode.IsMark(prev)):
 		return true
-	case r >= 0xe0020 && r <= 0xe007f && (prev == 0x1f3f4 || (prev >= 0xe0020 && prev <= 0xe007f)):
-		return true
 	}
 	return false
+}
+
+func isVariationSelector(r rune) bool {
+	return (r >= 0xfe00 && r <= 0xfe0f) || (r >= 0xe0100 && r <= 0xe01ef)
+}
+
+// DropHidden returns s without what HarmlessLine would change: controls,
+// newlines and tabs, and the characters it would show as <U+XXXX>. For
+// text typed or pasted where only plain text belongs (the filter bar).
+func DropHidden(s string) string {
+	var b strings.Builder
+	prev := rune(-1)
+	for _, r := range s {
+		if r >= 0x20 && r != 0x7f && r != utf8.RuneError && !hidden(prev, r) {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return b.String()
 }
 
 func isHarmless(s string) bool {
@@ -94,7 +122,7 @@ func isHarmless(s string) bool {
 		if r >= 0x20 && r < 0x7f {
 			continue
 		}
-		if Unsafe(r) || r == utf8.RuneError {
+		if Unsafe(r) || r == utf8.RuneError || isVariationSelector(r) {
 			return false // (invalid UTF-8 is written again as U+FFFD)
 		}
 	}

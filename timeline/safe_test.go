@@ -32,7 +32,9 @@ func TestHarmless(t *testing.T) {
 		{name: "word joiner", in: "a\u2060b", want: "a<U+2060>b"},
 		{name: "joiners in an emoji and in Persian stay", in: "👩\u200d💻 می\u200cخواهم", want: "👩\u200d💻 می\u200cخواهم"},
 		{name: "joiners elsewhere show", in: "a\u200db\u200c \u200d", want: "a<U+200D>b<U+200C> <U+200D>"},
-		{name: "a flag's tag characters stay", in: "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", want: "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"},
+		{name: "tag characters show, after a flag too", in: "🏴\U000e0068\U000e0069\U000e007f", want: "🏴<U+E0068><U+E0069><U+E007F>"},
+		{name: "one variation selector stays", in: "❤\ufe0f 葛\U000e0100", want: "❤\ufe0f 葛\U000e0100"},
+		{name: "a run of variation selectors shows", in: "a\ufe00\ufe01\U000e0101", want: "a\ufe00<U+FE01><U+E0101>"},
 		{name: "tag characters elsewhere show", in: "x\U000e0041", want: "x<U+E0041>"},
 		{name: "line and paragraph separators", in: "a\u2028b\u2029c", want: "a<U+2028>b<U+2029>c"},
 		{name: "soft hyphen and other format characters", in: "a\u00adb\ufff9c", want: "a<U+00AD>b<U+FFF9>c"},
@@ -109,5 +111,21 @@ func TestHarmlessNoAllocation(t *testing.T) {
 	one := strings.Repeat("One line, México 👍. ", 20)
 	if allocs := testing.AllocsPerRun(100, func() { _ = HarmlessLine(one) }); allocs != 0 {
 		t.Errorf("HarmlessLine of a harmless line allocates %v times, want 0", allocs)
+	}
+}
+
+func TestDropHidden(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"schaaf", "schaaf"},
+		{"sch\u202eaaf\x1b[2J\n", "schaaf[2J"},
+		{"می\u200cخواهم", "می\u200cخواهم"}, // the non-joiner joins
+		{"a\u200db", "ab"},
+		{"👩\u200d💻", "👩\u200d💻"},
+		{"x\U000e0041\U000e0042", "x"},
+		{"a\ufe00\ufe01", "a\ufe00"},
+	} {
+		if got := DropHidden(tt.in); got != tt.want {
+			t.Errorf("DropHidden(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -144,7 +144,7 @@ func (m Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.filter.input, cmd = m.filter.input.Update(msg)
 	if text := m.filter.input.Value(); timeline.HarmlessLine(text) != text {
-		m.filter.input.SetValue(strings.Map(keepHarmless, text)) // a pasted bidi override, say
+		m.filter.input.SetValue(timeline.DropHidden(text)) // a pasted bidi override, say
 	}
 	if text := m.filter.input.Value(); text != before {
 		seq := m.filter.next()
@@ -212,13 +212,4 @@ func (m *Model) applyFilter(msg filteredMsg) {
 	m.list.setEvents(msg.events, keep)
 	m.current = m.list.selected()
 	m.detail.setWords(msg.words)
-}
-
-// keepHarmless drops a rune the terminal could act on (see
-// timeline.Harmless) from text typed or pasted into the filter bar.
-func keepHarmless(r rune) rune {
-	if s := string(r); timeline.HarmlessLine(s) != s {
-		return -1
-	}
-	return r
 }

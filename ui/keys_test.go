@@ -675,6 +675,12 @@ func TestFilterDropsControls(t *testing.T) {
 	if v := d.m.filter.input.Value(); v != "schaaf[2J" {
 		t.Errorf("input %q", v)
 	}
+	// what joins text stays: a Persian word, an emoji
+	d.press("esc", "/")
+	d.send(tea.PasteMsg{Content: "می\u200cخواهم 👩\u200d💻"})
+	if v := d.m.filter.input.Value(); v != "می\u200cخواهم 👩\u200d💻" {
+		t.Errorf("input %q", v)
+	}
 }
 
 // TestFilterHugePaste: a megabyte pasted into the filter bar by mistake is
