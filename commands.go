@@ -81,7 +81,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runTUI(args, stdout, stderr)
 }
 
-// commands are the names of the subcommands.
 // versionText is the version set at build time, or else what the Go
 // toolchain recorded: the module version, or the commit it was built from.
 func versionText() string {
@@ -115,6 +114,7 @@ func versionText() string {
 	return fmt.Sprintf("%s (commit %s%s)", version, rev, modified)
 }
 
+// commands are the names of the subcommands.
 var commands = []string{"check", "list", "show", "export", "import", "init", "help", "version"}
 
 // mistypedCommand returns the command that arg was probably meant to be, if

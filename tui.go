@@ -41,6 +41,10 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "backstory: --style %q: use dark, light, notty or auto\n", *style)
 		return 2
 	}
+	if n := len([]rune(*query)); n > ui.MaxQuery {
+		fmt.Fprintf(stderr, "backstory: -q: a query of %d characters; the filter takes at most %d\n", n, ui.MaxQuery)
+		return 2
+	}
 	if _, err := timeline.ParseQuery(*query); err != nil {
 		fmt.Fprintf(stderr, "backstory: -q: %v\n", err)
 		return 2
@@ -59,6 +63,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 			if !loaded {
 				loaded, wasFile = true, regularFiles(paths)
 			} else if diags := notFilesNow(paths, wasFile); diags != nil {
+				// (a reload: the first load reads whatever it is given)
 				mu.Unlock()
 				return nil, diags, ""
 			}
@@ -165,6 +170,12 @@ func notFilesNow(paths []string, wasFile map[string]bool) timeline.Diagnostics {
 		info, err := os.Stat(p)
 		if err != nil || info.Mode().IsRegular() || (info.IsDir() && !wasFile[p]) {
 			continue // (what is missing or unreadable, the load reports)
+		}
+		if !info.IsDir() && !wasFile[p] {
+			// a pipe given at start (backstory <(...)) was read once
+			diags = append(diags, timeline.Diagnostic{Pos: timeline.Position{File: p}, Severity: timeline.SeverityError,
+				Message: "is not a file but a pipe or a device, read once at start: start backstory again to read it again"})
+			continue
 		}
 		kind := "not a regular file"
 		switch {

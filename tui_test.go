@@ -354,6 +354,7 @@ func TestViewerFlags(t *testing.T) {
 		{args: []string{"-h"}, code: 0, out: "Usage: backstory [flags] [FILE|DIR ...]"},
 		{args: []string{"--help"}, code: 0, out: "-no-mouse"},
 		{args: []string{"-q", "from:"}, code: 2, inErr: "-q: "},
+		{args: []string{"-q", strings.Repeat("a", 1001)}, code: 2, inErr: "-q: a query of 1001 characters; the filter takes at most 1000"},
 		{args: []string{"--style", "pink"}, code: 2, inErr: `--style "pink"`},
 		{args: []string{"--bogus"}, code: 2, inErr: "flag provided but not defined: -bogus"},
 		{args: []string{"--event"}, code: 2, inErr: "flag needs an argument"},

@@ -847,15 +847,22 @@ type linkFinder struct {
 	line, off int // where the next search starts; line 0: the value's start
 	// col is the column of byte off on its line, so that a line of
 	// 10,000 links is not counted from its start for each
-	col int
+	col    int
+	missed bool // an id was not found as written (escapes): stop looking
 }
 
 // find returns the position of the quoted id s in key links of t, at or
-// after the last one found, or the value's position.
+// after the last one found, or the value's position. After one id is not
+// found as it is written (an id with escapes), every later one gets the
+// value's position too: a search to the end of the value for each would
+// be quadratic.
 func (lf *linkFinder) find(l *fileLayout, t tablePos, s string) (line, col int) {
 	k, ok := t.get("links")
 	if !ok {
 		return t.Line, 0
+	}
+	if lf.missed {
+		return k.Line, k.ValueCol
 	}
 	if lf.line == 0 {
 		lf.line, lf.off, lf.col = k.Line, -1, 0
@@ -891,7 +898,8 @@ func (lf *linkFinder) find(l *fileLayout, t tablePos, s string) (line, col int) 
 			return ln, col
 		}
 	}
-	return l.find(t, "links", s) // (not after the last: first anywhere)
+	lf.missed = true
+	return k.Line, k.ValueCol
 }
 
 // itemFinder finds the items of one array value, such as tags = ["a", 5],

@@ -726,3 +726,21 @@ func TestUnusualFilesList(t *testing.T) {
 		t.Errorf("Files = %q\n%s", files, diags)
 	}
 }
+
+// TestEscapedMissingLinks: missing ids written with escapes, which the
+// position search cannot find as written, are each reported, at the
+// links value, in one pass (a search to its end for each was quadratic).
+func TestEscapedMissingLinks(t *testing.T) {
+	var ids []string
+	for i := range 2000 {
+		ids = append(ids, fmt.Sprintf(`"\u0078%d"`, i))
+	}
+	src := "title=\"t\"\n[[event]]\nid=\"a\"\ndate=\"2018\"\ntitle=\"A\"\nlinks=[" + strings.Join(ids, ", ") + "]\n"
+	_, diags := Parse("esc.toml", []byte(src))
+	if len(diags) != 2000 {
+		t.Fatalf("%d diagnostics, want 2000", len(diags))
+	}
+	if got, want := diags[1999].String(), `esc.toml:6:7: event "a": links item 2000: no event has id "x1999"`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

@@ -38,18 +38,18 @@ type filterModel struct {
 	latest *atomic.Int64 // the newest seq, read by runs to skip stale work
 }
 
-// maxQuery is the most characters the filter bar takes: far more than any
+// MaxQuery is the most characters the filter bar (and -q) takes: far more than any
 // query needs, and little enough that a megabyte pasted by mistake does not
 // make every key slow (about 230 ms a key for 1 MB, mostly the text
 // input's own work).
-const maxQuery = 1000
+const MaxQuery = 1000
 
 func newFilter(st *Styles) filterModel {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "words, tag:X, person:X, year:2018, is:disputed …"
 	ti.KeyMap.Paste.SetEnabled(false) // bracketed paste still works; ctrl+v would shell out
-	ti.CharLimit = maxQuery
+	ti.CharLimit = MaxQuery
 	ti.SetStyles(st.Input)
 	return filterModel{input: ti, latest: new(atomic.Int64)}
 }

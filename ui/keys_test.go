@@ -684,13 +684,13 @@ func TestFilterDropsControls(t *testing.T) {
 }
 
 // TestFilterHugePaste: a megabyte pasted into the filter bar by mistake is
-// cut to maxQuery characters, and the screen still fits.
+// cut to MaxQuery characters, and the screen still fits.
 func TestFilterHugePaste(t *testing.T) {
 	d := newDriver(t, 80, 24, Options{})
 	d.press("/")
 	d.send(tea.PasteMsg{Content: strings.Repeat("schaaf ", 150_000)})
-	if n := len([]rune(d.m.filter.input.Value())); n != maxQuery {
-		t.Errorf("the filter holds %d characters, want %d", n, maxQuery)
+	if n := len([]rune(d.m.filter.input.Value())); n != MaxQuery {
+		t.Errorf("the filter holds %d characters, want %d", n, MaxQuery)
 	}
 	d.press("x")
 	for i, l := range strings.Split(d.screen(), "\n") {
