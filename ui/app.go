@@ -110,6 +110,8 @@ type Model struct {
 	watcher   *watch.Watcher
 	editBase  *timeline.Chronology // on screen when the editor started
 	editing   bool                 // the editor has the terminal (edit.go)
+	// the editor's SIGINT (edit.go): seen while it ran, or owed after it
+	sawInterrupt, owedInterrupt bool
 
 	early []tea.KeyPressMsg // keys typed before the timeline was ready
 

@@ -71,7 +71,7 @@ func (m Model) edit() (Model, tea.Cmd) {
 	name := filepath.Base(args[0])
 	c := exec.Command(args[0], args[1:]...)
 	m.editBase = m.chron
-	m.editing = true
+	m.editing, m.sawInterrupt, m.owedInterrupt = true, false, false
 	return m, m.runEditor(c, func(err error) tea.Msg { return editorDoneMsg{editor: name, err: err} })
 }
 
@@ -79,7 +79,22 @@ func (m Model) edit() (Model, tea.Cmd) {
 // not it said it failed: it may have saved before failing.
 func (m Model) editorDone(msg editorDoneMsg) (Model, tea.Cmd) {
 	m.editing = false
+	// An editor that ctrl+c ended took a SIGINT that reached the viewer
+	// too; its SignalMsg may come after this message: it is owed, and
+	// ignored when it comes.
+	m.owedInterrupt = interrupted(msg.err) && !m.sawInterrupt
 	return m.reload(reloadEditor, editorNote(msg))
+}
+
+// interrupted reports whether the editor's error is that SIGINT ended it.
+func interrupted(err error) bool {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGINT {
+			return true
+		}
+	}
+	return false
 }
 
 // editorNote says how the editor failed, or "": it exited with a status
@@ -165,10 +180,18 @@ func (c *editorCommand) Run() error {
 // under the user.
 type SignalMsg struct{ Signal os.Signal }
 
-// signaled quits on a signal, or ignores the editor's SIGINT.
+// signaled quits on a signal, or ignores the editor's SIGINT: one that
+// comes while the editor runs, or after an editor that a SIGINT ended.
 func (m Model) signaled(msg SignalMsg) (Model, tea.Cmd) {
-	if msg.Signal == os.Interrupt && m.editing {
-		return m, nil
+	if msg.Signal == os.Interrupt {
+		switch {
+		case m.editing:
+			m.sawInterrupt = true
+			return m, nil
+		case m.owedInterrupt:
+			m.owedInterrupt = false
+			return m, nil
+		}
 	}
 	m.exitCode = 1
 	if s, ok := msg.Signal.(syscall.Signal); ok {

@@ -470,3 +470,32 @@ func TestBannerIsHarmless(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorInterruptedSignalLate: ctrl+c that ends the editor (one that
+// lets the terminal make it a SIGINT) reaches the viewer too, and its
+// SignalMsg may come after the editor's end: it is the editor's, not a
+// reason to quit. A later SIGINT quits, with 130.
+func TestEditorInterruptedSignalLate(t *testing.T) {
+	byInterrupt := exec.Command("sh", "-c", "kill -INT $$").Run()
+	if !interrupted(byInterrupt) {
+		t.Skipf("sh did not die of SIGINT here: %v", byInterrupt)
+	}
+	for _, early := range []bool{false, true} {
+		d := newDriver(t, 100, 30, Options{})
+		d.m.editing = true // as e does
+		if early {
+			d.send(SignalMsg{Signal: os.Interrupt})
+		}
+		d.send(editorDoneMsg{editor: "sh", err: byInterrupt})
+		if !early {
+			d.send(SignalMsg{Signal: os.Interrupt})
+		}
+		if d.quit {
+			t.Fatalf("early=%v: the editor's SIGINT made the viewer quit", early)
+		}
+		d.send(SignalMsg{Signal: os.Interrupt})
+		if code, _ := d.m.Exit(); !d.quit || code != 130 {
+			t.Errorf("early=%v: a later SIGINT: quit %v, exit %d", early, d.quit, code)
+		}
+	}
+}
