@@ -3,11 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"strings"
-	"sync"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -51,23 +49,9 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	}
 	paths = viewerPaths(paths)
 	startDir, _ := os.Getwd()
-	var (
-		mu      sync.Mutex
-		loaded  bool
-		wasFile map[string]bool // the paths that were files at the first load
-	)
 	m := ui.New(ui.Options{
 		Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
 			backToStartDir(startDir)
-			mu.Lock()
-			if !loaded {
-				loaded, wasFile = true, regularFiles(paths)
-			} else if diags := notFilesNow(paths, wasFile); diags != nil {
-				// (a reload: the first load reads whatever it is given)
-				mu.Unlock()
-				return nil, diags, ""
-			}
-			mu.Unlock()
 			c, diags, label := loadChronology(paths, progress)
 			if c != nil {
 				c.PrepareSearch() // filtering must not wait for the index
@@ -136,60 +120,6 @@ func backToStartDir(start string) {
 		return
 	}
 	_ = os.Chdir(start)
-}
-
-// defaultPaths is what the viewer reads when given no path (see
-// loadChronology): ./events.toml, or the built-in chronology without it.
-func defaultPaths(paths []string) []string {
-	if len(paths) == 0 {
-		return []string{"events.toml"}
-	}
-	return paths
-}
-
-// regularFiles returns which of paths are regular files now.
-func regularFiles(paths []string) map[string]bool {
-	files := map[string]bool{}
-	for _, p := range defaultPaths(paths) {
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			files[p] = true
-		}
-	}
-	return files
-}
-
-// notFilesNow reports the paths a reload must not read: a file replaced
-// by a named pipe or a device, since opening a named pipe waits for a
-// program to write to it, which may never come, and the reload would never
-// end (a pipe given at start, backstory <(...), is read once, by the first
-// load); and a path that was a file at the first load (wasFile) and is a
-// folder now, which would otherwise be read as a folder of files.
-func notFilesNow(paths []string, wasFile map[string]bool) timeline.Diagnostics {
-	var diags timeline.Diagnostics
-	for _, p := range defaultPaths(paths) {
-		info, err := os.Stat(p)
-		if err != nil || info.Mode().IsRegular() || (info.IsDir() && !wasFile[p]) {
-			continue // (what is missing or unreadable, the load reports)
-		}
-		if !info.IsDir() && !wasFile[p] {
-			// a pipe given at start (backstory <(...)) was read once
-			diags = append(diags, timeline.Diagnostic{Pos: timeline.Position{File: p}, Severity: timeline.SeverityError,
-				Message: "is not a file but a pipe or a device, read once at start: start backstory again to read it again"})
-			continue
-		}
-		kind := "not a regular file"
-		switch {
-		case info.IsDir():
-			kind = "a folder"
-		case info.Mode()&fs.ModeNamedPipe != 0:
-			kind = "a named pipe"
-		case info.Mode()&fs.ModeDevice != 0:
-			kind = "a device"
-		}
-		diags = append(diags, timeline.Diagnostic{Pos: timeline.Position{File: p}, Severity: timeline.SeverityError,
-			Message: "is " + kind + " now, not a file: put the file back and it is read again"})
-	}
-	return diags
 }
 
 // haveTerminal reports whether the viewer can reach a terminal: its input

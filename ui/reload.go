@@ -60,11 +60,14 @@ func waitChangeCmd(w *watch.Watcher) tea.Cmd {
 // reloadCmd loads the chronology again off the key path. When it does not
 // load it also finds which of the paths given are gone, so the banner can
 // say so.
-func reloadCmd(load LoadFunc, paths []string, seq int, why reloadReason, note string) tea.Cmd {
+func reloadCmd(load LoadFunc, paths, files []string, seq int, why reloadReason, note string) tea.Cmd {
 	return func() tea.Msg {
 		msg := reloadedMsg{seq: seq, why: why, note: note}
 		if load == nil {
 			msg.diags = timeline.Diagnostics{{Message: "nothing to load"}}
+			return msg
+		}
+		if msg.diags = notFilesNow(files); msg.diags != nil {
 			return msg
 		}
 		msg.chron, msg.diags, msg.label = load(func(int64, int64) {})
@@ -84,21 +87,45 @@ func reloadCmd(load LoadFunc, paths []string, seq int, why reloadReason, note st
 	}
 }
 
-// foldersNow returns the paths given that the chronology on screen read
-// as files and that are folders now: a file replaced by a folder of the
-// same name. Loading it reads the folder's *.toml files, and says it has
-// none; the banner says what happened instead.
-func foldersNow(paths []string, c *timeline.Chronology) []string {
+// notFilesNow reports the files the chronology on screen was read from
+// that a reload must not read: a file replaced by a folder, which would
+// be read as a folder of chronologies, or by a named pipe or a device,
+// since opening a named pipe waits for a program to write to it, which
+// may never come, and the reload would never end. (A pipe given at start,
+// backstory <(...), is read once.)
+func notFilesNow(files []string) timeline.Diagnostics {
+	var diags timeline.Diagnostics
+	for _, f := range files {
+		info, err := os.Stat(f)
+		if err != nil || info.Mode().IsRegular() {
+			continue // (what is missing or unreadable, the load reports)
+		}
+		kind := "not a regular file"
+		switch {
+		case info.IsDir():
+			kind = "a folder"
+		case info.Mode()&fs.ModeNamedPipe != 0:
+			kind = "a named pipe"
+		case info.Mode()&fs.ModeDevice != 0:
+			kind = "a device"
+		}
+		diags = append(diags, timeline.Diagnostic{Pos: timeline.Position{File: f}, Severity: timeline.SeverityError,
+			Message: "is " + kind + " now, not a file: only a file is read again (put it back, or start backstory again)"})
+	}
+	return diags
+}
+
+// foldersNow returns the files the chronology on screen was read from
+// that are folders now: a file replaced by a folder of the same name. The
+// banner says what happened.
+func foldersNow(c *timeline.Chronology) []string {
 	if c == nil {
 		return nil
 	}
 	var out []string
-	for _, p := range paths {
-		if !slices.Contains(c.Files, p) {
-			continue
-		}
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			out = append(out, p)
+	for _, f := range c.Files {
+		if info, err := os.Stat(f); err == nil && info.IsDir() {
+			out = append(out, f)
 		}
 	}
 	return out
@@ -129,7 +156,11 @@ func (m Model) watching(msg watchingMsg) (Model, tea.Cmd) {
 // says of the result.
 func (m Model) reload(why reloadReason, note string) (Model, tea.Cmd) {
 	m.reloadSeq++
-	return m, reloadCmd(m.opts.Load, m.opts.Paths, m.reloadSeq, why, note)
+	var files []string
+	if m.chron != nil {
+		files = m.chron.Files
+	}
+	return m, reloadCmd(m.opts.Load, m.opts.Paths, files, m.reloadSeq, why, note)
 }
 
 // reloaded takes in the result of a reload: a chronology that loads
@@ -151,7 +182,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.chron == nil {
 		m.problems.failed = msg.diags
 		m.problems.missing = msg.missing
-		m.problems.folders = foldersNow(m.opts.Paths, m.chron)
+		m.problems.folders = foldersNow(m.chron)
 		m.layout()
 		switch {
 		case msg.note != "":
