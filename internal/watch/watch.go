@@ -124,11 +124,38 @@ func (w *Watcher) Close() error {
 	return w.fs.Close()
 }
 
+// lostPoll is how often the folders are looked at while one is lost. The
+// events that should bring it back can themselves be lost: the watcher
+// library drops a folder's report of its own deletion when its parent is
+// watched, and the parent may be going too. Looking costs a few stats.
+const lostPoll = 250 * time.Millisecond
+
 func (w *Watcher) loop() {
+	var ticker *time.Ticker
+	defer func() {
+		if ticker != nil {
+			ticker.Stop()
+		}
+	}()
 	for {
+		var poll <-chan time.Time // nil, and never ready, while nothing is lost
+		switch {
+		case len(w.lost) > 0 && ticker == nil:
+			ticker = time.NewTicker(lostPoll)
+		case len(w.lost) == 0 && ticker != nil:
+			ticker.Stop()
+			ticker = nil
+		}
+		if ticker != nil {
+			poll = ticker.C
+		}
 		select {
 		case <-w.done:
 			return
+		case <-poll:
+			if w.reconcile() {
+				w.poke() // a lost folder is back: read what it holds
+			}
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
