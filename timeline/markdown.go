@@ -47,8 +47,47 @@ func (e *Event) Targets() []string {
 // events that refer to it (numbered after the links, as Targets). All text
 // from the file is made Harmless.
 func EventMarkdown(c *Chronology, e *Event) string {
+	head, sections := EventSections(c, e)
 	var b strings.Builder
-	h := HarmlessMarkdown
+	b.WriteString(head)
+	for _, s := range sections {
+		fmt.Fprintf(&b, "## %s\n\n", s.Heading)
+		for _, it := range s.Items {
+			b.WriteString(it)
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// Section is one of the lists that close an event's document: its
+// claims, sources, links or the events that refer to it. Each item is
+// the Markdown of one list item, ending in a newline, numbered (sources
+// and links) as in the whole document, so that it can be rendered on its
+// own and its place in the document is known exactly, whatever the body
+// above it says.
+type Section struct {
+	Kind    SectionKind
+	Heading string // "Claims", "Sources", "Links", "Referenced by"
+	Items   []string
+}
+
+// SectionKind says what a Section lists.
+type SectionKind int
+
+// The sections of an event's document, in their order.
+const (
+	SectionClaims SectionKind = iota
+	SectionSources
+	SectionLinks
+	SectionBacklinks
+)
+
+// EventSections is EventMarkdown in parts: the head (title, date, tags,
+// people, places, summary, body), ending in a blank line, and the
+// sections that follow it, those with no items left out.
+func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
+	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
 	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
 	if e.DisplayDate != "" {
@@ -74,47 +113,48 @@ func EventMarkdown(c *Chronology, e *Event) string {
 		fmt.Fprintf(&b, "*%s*\n\n", escapeInline(HarmlessLine(summary)))
 	}
 	if body := strings.TrimSpace(e.Body); body != "" {
-		fmt.Fprintf(&b, "%s\n\n", h(body))
+		fmt.Fprintf(&b, "%s\n\n", HarmlessMarkdown(body))
 	}
 	if len(e.Claims) > 0 {
-		b.WriteString("## Claims\n\n")
+		s := Section{Kind: SectionClaims, Heading: "Claims"}
 		for _, cl := range e.Claims {
-			fmt.Fprintf(&b, "- **%s**: %s", strings.ToUpper(string(cl.Status)), escapeInline(HarmlessLine(cl.Text)))
+			it := fmt.Sprintf("- **%s**: %s", strings.ToUpper(string(cl.Status)), escapeInline(HarmlessLine(cl.Text)))
 			if cl.Note != "" {
-				fmt.Fprintf(&b, " — %s", escapeInline(HarmlessLine(cl.Note)))
+				it += fmt.Sprintf(" — %s", escapeInline(HarmlessLine(cl.Note)))
 			}
-			b.WriteString("\n")
+			s.Items = append(s.Items, it+"\n")
 		}
-		b.WriteString("\n")
+		sections = append(sections, s)
 	}
 	if len(e.Sources) > 0 {
-		b.WriteString("## Sources\n\n")
-		for i, s := range e.Sources {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, sourceLine(s))
-			if s.Quote != "" {
-				fmt.Fprintf(&b, "   > %s\n", escapeInline(HarmlessLine(s.Quote)))
+		s := Section{Kind: SectionSources, Heading: "Sources"}
+		for i, src := range e.Sources {
+			it := fmt.Sprintf("%d. %s\n", i+1, sourceLine(src))
+			if src.Quote != "" {
+				it += fmt.Sprintf("   > %s\n", escapeInline(HarmlessLine(src.Quote)))
 			}
+			s.Items = append(s.Items, it)
 		}
-		b.WriteString("\n")
+		sections = append(sections, s)
 	}
 	n := 0
 	if len(e.Links) > 0 {
-		b.WriteString("## Links\n\n")
+		s := Section{Kind: SectionLinks, Heading: "Links"}
 		for _, l := range e.Links {
 			n++
-			fmt.Fprintf(&b, "%d. %s\n", n, targetLine(c, l.To, l.Note))
+			s.Items = append(s.Items, fmt.Sprintf("%d. %s\n", n, targetLine(c, l.To, l.Note)))
 		}
-		b.WriteString("\n")
+		sections = append(sections, s)
 	}
 	if len(e.Backlinks) > 0 {
-		b.WriteString("## Referenced by\n\n")
+		s := Section{Kind: SectionBacklinks, Heading: "Referenced by"}
 		for _, bl := range e.Backlinks {
 			n++
-			fmt.Fprintf(&b, "%d. %s\n", n, targetLine(c, bl.From, bl.Note))
+			s.Items = append(s.Items, fmt.Sprintf("%d. %s\n", n, targetLine(c, bl.From, bl.Note)))
 		}
-		b.WriteString("\n")
+		sections = append(sections, s)
 	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
+	return b.String(), sections
 }
 
 // sourceLine is "Title, Publisher, 22 Jan 2025: <url>".
