@@ -84,17 +84,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	input := rest[1]
-	data, err := os.ReadFile(input)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(stderr, "%s: no such file\n", timeline.HarmlessLine(input))
-		} else {
-			fmt.Fprintf(stderr, "%s: cannot read: %v\n", timeline.HarmlessLine(input), err)
-		}
+	data, msg := readImportInput(input)
+	if msg != "" {
+		fmt.Fprintf(stderr, "%s: %s\n", timeline.HarmlessLine(input), msg)
 		return 1
 	}
 	if *out != "" {
@@ -119,4 +111,50 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "imported %s from %s to %s; check it with: backstory check %s\n",
 		plural(conv.Chronology.Len(), "event"), input, *out, *out)
 	return 0
+}
+
+// readImportInput reads the file to import, or says why not: a device
+// (/dev/zero would be read forever) and a file over the size check reads
+// are refused; a named pipe is read (import timelinejs <(curl ...)).
+func readImportInput(input string) ([]byte, string) {
+	info, err := os.Stat(input)
+	if err != nil {
+		return nil, readError(err)
+	}
+	limit := timeline.MaxFileBytes()
+	tooBig := fmt.Sprintf("the file is bigger than %s, the most backstory reads: is it the right file?", timeline.ByteSize(limit))
+	switch m := info.Mode(); {
+	case m.IsDir():
+		return nil, "is a folder: give the file to import"
+	case m&fs.ModeCharDevice != 0, m&fs.ModeDevice != 0:
+		return nil, "is a device, not a file: give the file to import"
+	case m&fs.ModeSocket != 0:
+		return nil, "is a socket, not a file: give the file to import"
+	case m.IsRegular() && info.Size() > limit:
+		return nil, tooBig
+	}
+	f, err := os.Open(input)
+	if err != nil {
+		return nil, readError(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, readError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooBig
+	}
+	return data, ""
+}
+
+func readError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such file"
+	}
+	return fmt.Sprintf("cannot read: %v", err)
 }

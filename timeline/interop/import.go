@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,6 +35,7 @@ type importer struct {
 	format string // the input's format, for the file's comment
 	data   []byte
 	lines  []int // byte offset of the start of each line
+	runes  []int // characters before each runeStep-th byte
 	diags  timeline.Diagnostics
 	errors int
 
@@ -60,7 +62,39 @@ func newImporter(name, format string, data []byte) *importer {
 			im.lines = append(im.lines, i+1)
 		}
 	}
+	// the characters before every runeStep-th byte, so that a column is
+	// counted from a nearby mark rather than from the line's start (a
+	// minified JSON file is one line)
+	im.runes = make([]int, 0, len(data)/runeStep+1)
+	n := 0
+	for i, c := range data {
+		if i%runeStep == 0 {
+			im.runes = append(im.runes, n)
+		}
+		if c&0xc0 != 0x80 {
+			n++
+		}
+	}
 	return im
+}
+
+// runeStep is how many bytes apart importer.runes counts the characters.
+const runeStep = 256
+
+// runesBefore counts the characters before the byte offset off (a byte
+// that does not continue a UTF-8 sequence starts one).
+func (im *importer) runesBefore(off int) int {
+	if off == 0 || len(im.runes) == 0 {
+		return 0
+	}
+	k := min((off-1)/runeStep, len(im.runes)-1)
+	n := im.runes[k]
+	for _, c := range im.data[k*runeStep : off] {
+		if c&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 func (im *importer) errorf(pos timeline.Position, format string, args ...any) {
@@ -81,12 +115,11 @@ func (im *importer) at(off int64) timeline.Position {
 	if off > int64(len(im.data)) {
 		off = int64(len(im.data))
 	}
-	line := 0
-	for line+1 < len(im.lines) && int64(im.lines[line+1]) <= off {
-		line++
-	}
+	o := int(off)
+	// the last line that starts at or before off
+	line := sort.Search(len(im.lines), func(i int) bool { return im.lines[i] > o }) - 1
 	start := im.lines[line]
-	return timeline.Position{File: im.name, Line: line + 1, Col: utf8.RuneCount(im.data[start:off]) + 1}
+	return timeline.Position{File: im.name, Line: line + 1, Col: im.runesBefore(o) - im.runesBefore(start) + 1}
 }
 
 // atByteCol returns the position of a 1-based line and byte column (as
@@ -97,7 +130,7 @@ func (im *importer) atByteCol(line, col int) timeline.Position {
 	}
 	start := im.lines[line-1]
 	end := min(start+max(col-1, 0), len(im.data))
-	return timeline.Position{File: im.name, Line: line, Col: utf8.RuneCount(im.data[start:end]) + 1}
+	return timeline.Position{File: im.name, Line: line, Col: im.runesBefore(end) - im.runesBefore(start) + 1}
 }
 
 // checkText reports input that is empty or not UTF-8 text.
