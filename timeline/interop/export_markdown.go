@@ -26,7 +26,8 @@ func Markdown(c *timeline.Chronology, events []*timeline.Event, query string) []
 	for _, e := range events {
 		fmt.Fprintf(&b, "## %s — %s\n\n", escapeLine(e.When()), escapeLine(e.Title))
 		if text := strings.TrimSpace(e.Summary); text != "" {
-			fmt.Fprintf(&b, "%s\n\n", timeline.Harmless(text))
+			// a summary is plain text, unlike the body
+			fmt.Fprintf(&b, "%s\n\n", escapeText(text))
 		} else if text := strings.TrimSpace(e.Body); text != "" {
 			fmt.Fprintf(&b, "%s\n\n", timeline.Harmless(text))
 		}
@@ -92,6 +93,16 @@ func claimLabel(s timeline.ClaimStatus) string {
 // formatting it did not mean.
 func escapeLine(s string) string {
 	return lineEscaper.Replace(timeline.HarmlessLine(strings.TrimSpace(s)))
+}
+
+// escapeText is escapeLine for plain text of several lines, its line
+// breaks kept.
+func escapeText(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = escapeLine(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 var lineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "#", `\#`, "|", `\|`, "~", `\~`)

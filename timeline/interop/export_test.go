@@ -2,6 +2,7 @@ package interop
 
 import (
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,7 +109,7 @@ func TestTimelineJSShape(t *testing.T) {
 		if s["unique_id"] != e.ID {
 			t.Errorf("%s: unique_id = %v", e.ID, s["unique_id"])
 		}
-		if len(e.Tags) > 0 && s["group"] != e.Tags[0] {
+		if len(e.Tags) > 0 && s["group"] != html.EscapeString(e.Tags[0]) {
 			t.Errorf("%s: group = %v, want %q", e.ID, s["group"], e.Tags[0])
 		}
 	}

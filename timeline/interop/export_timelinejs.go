@@ -97,7 +97,7 @@ func TimelineJS(c *timeline.Chronology, events []*timeline.Event) ([]byte, error
 func slideOf(c *timeline.Chronology, e *timeline.Event) TimelineJSSlide {
 	s := TimelineJSSlide{
 		StartDate:   tjsDate(e.Date),
-		DisplayDate: e.DisplayDate,
+		DisplayDate: html.EscapeString(e.DisplayDate),
 		Text:        TimelineJSText{Headline: html.EscapeString(e.Title), Text: slideText(c, e)},
 		UniqueID:    e.ID,
 	}
@@ -108,10 +108,11 @@ func slideOf(c *timeline.Chronology, e *timeline.Event) TimelineJSSlide {
 		// "about Feb 2018": TimelineJS has no "approximate". The dates are
 		// written as TimelineJS carries them (no time zone, no time before
 		// year 1), so that import knows the text for its own.
-		s.DisplayDate = "about " + dateRange(carriedDate(e.Date), carriedDate(e.End))
+		s.DisplayDate = html.EscapeString("about " + dateRange(carriedDate(e.Date), carriedDate(e.End)))
 	}
 	if len(e.Tags) > 0 {
-		s.Group = e.Tags[0]
+		// (TimelineJS3 shows the group as HTML, as it does display_date)
+		s.Group = html.EscapeString(e.Tags[0])
 	}
 	return s
 }

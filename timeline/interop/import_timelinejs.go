@@ -378,7 +378,7 @@ func (im *importer) event(s slide) {
 		}
 		im.warnf(s.pos, "%s has no headline; its title is %q", s.label, e.Title)
 	}
-	if group := oneLine(s.group); group != "" {
+	if group := htmlText(s.group); group != "" {
 		e.Tags = append(e.Tags, group)
 	}
 	for _, t := range x.tags {

@@ -70,7 +70,7 @@ func (im *importer) setterRow(label string, pos timeline.Position, date, display
 		im.errorf(date.pos, "%s: %v", label, err)
 		return
 	}
-	e := &timeline.Event{Date: d, Approximate: approximate, DisplayDate: oneLine(display.s)}
+	e := &timeline.Event{Date: d, Approximate: approximate, DisplayDate: htmlText(display.s)}
 	// The description is plain text unless it has tags; either way it
 	// goes through the HTML converter, which escapes what Markdown would
 	// misread.
@@ -96,7 +96,8 @@ func (im *importer) setterRow(label string, pos timeline.Position, date, display
 	if !whole || e.Body != "" {
 		e.Body = joinMarkdown(e.Body, htmlToMarkdown(descHTML))
 	}
-	if s := oneLine(series.s); s != "" {
+	// display_date and series are HTML on TimelineSetter's page
+	if s := htmlText(series.s); s != "" {
 		e.Tags = []string{s}
 	}
 	if link.s != "" {
