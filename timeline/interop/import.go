@@ -56,6 +56,7 @@ type draft struct {
 
 func newImporter(name, format string, data []byte) *importer {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bareCRToLF(data)
 	im := &importer{name: name, format: format, data: data, lines: []int{0}}
 	for i, c := range data {
 		if c == '\n' {
@@ -76,6 +77,29 @@ func newImporter(name, format string, data []byte) *importer {
 		}
 	}
 	return im
+}
+
+// bareCRToLF reads a carriage return not followed by a line feed as a line
+// end, as Python's and Ruby's CSV readers do: spreadsheets on old Macs
+// end lines so. (encoding/csv would read the whole file as one row; JSON
+// allows one only between values, where it is white space either way.)
+// Offsets are unchanged, so positions still point into the input.
+func bareCRToLF(data []byte) []byte {
+	bare := func(i int) bool { return data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') }
+	i := 0
+	for i < len(data) && !bare(i) {
+		i++
+	}
+	if i == len(data) {
+		return data
+	}
+	out := bytes.Clone(data)
+	for ; i < len(data); i++ {
+		if bare(i) {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // runeStep is how many bytes apart importer.runes counts the characters.
