@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"backstory/timeline"
 )
@@ -13,8 +14,8 @@ import (
 // (timeline.JSONEvent). It is stable: fields are only ever added.
 type ChronologyJSON struct {
 	Title       string               `json:"title"`
-	Description string               `json:"description,omitempty"`
-	Eras        []EraJSON            `json:"eras,omitempty"`
+	Description string               `json:"description"`
+	Eras        []EraJSON            `json:"eras"`
 	Events      []timeline.JSONEvent `json:"events"`
 }
 
@@ -26,16 +27,30 @@ type EraJSON struct {
 }
 
 // JSON writes the chronology with the given events (all of them, or what
-// a query matched) as indented JSON in the ChronologyJSON shape.
+// a query matched) as indented JSON in the ChronologyJSON shape. A date
+// with a time is written as an RFC 3339 date-time with its offset, as the
+// file has it ("2025-01-21T22:00:00-05:00"); description and eras are
+// always there, empty when the chronology has none.
 func JSON(c *timeline.Chronology, events []*timeline.Event) ([]byte, error) {
-	out := ChronologyJSON{Title: c.Title, Description: c.Description, Events: make([]timeline.JSONEvent, 0, len(events))}
+	out := ChronologyJSON{Title: c.Title, Description: c.Description, Eras: []EraJSON{}, Events: make([]timeline.JSONEvent, 0, len(events))}
 	for _, era := range c.Eras {
-		out.Eras = append(out.Eras, EraJSON{Title: era.Title, Start: era.Start.String(), End: era.End.String()})
+		out.Eras = append(out.Eras, EraJSON{Title: era.Title, Start: jsonDate(era.Start), End: jsonDate(era.End)})
 	}
 	for _, e := range events {
-		out.Events = append(out.Events, e.ToJSON())
+		j := e.ToJSON()
+		j.Date, j.End = jsonDate(e.Date), jsonDate(e.End)
+		out.Events = append(out.Events, j)
 	}
 	return encodeJSON(out)
+}
+
+// jsonDate is a date at its precision, with its time and offset when the
+// file gave them: the date-time as TOML writes it.
+func jsonDate(d timeline.Date) string {
+	if s := tomlDate(d); !strings.HasPrefix(s, `"`) {
+		return s
+	}
+	return d.String()
 }
 
 // encodeJSON writes v as indented JSON with a final newline. HTML

@@ -2,6 +2,7 @@ package interop
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"strconv"
@@ -64,11 +65,23 @@ type TimelineJSEra struct {
 // sources as links, linked events, people, places, tags) as marked HTML
 // that import reads back, the first tag as its group and the id as its
 // unique_id; and the eras (an era without an end ends with the last event).
+//
+// A link to an event that is not exported is written as its title, not as
+// a link. Links between slides are "#event-ID", which TimelineJS3 follows
+// when the page sets its hash_bookmark option. With no events there is no
+// document: TimelineJS3 refuses one.
 func TimelineJS(c *timeline.Chronology, events []*timeline.Event) ([]byte, error) {
+	if len(events) == 0 {
+		return nil, errNoEvents
+	}
 	doc := TimelineJSDoc{Events: make([]TimelineJSSlide, 0, len(events))}
+	exported := make(map[string]bool, len(events))
+	for _, e := range events {
+		exported[e.ID] = true
+	}
 	doc.Title = &TimelineJSSlide{Text: TimelineJSText{Headline: html.EscapeString(c.Title), Text: renderMarkdown(c.Description)}}
 	for _, e := range events {
-		doc.Events = append(doc.Events, slideOf(c, e))
+		doc.Events = append(doc.Events, slideOf(c, e, exported))
 	}
 	last := timeline.Date{}
 	for _, e := range c.Events {
@@ -94,11 +107,14 @@ func TimelineJS(c *timeline.Chronology, events []*timeline.Event) ([]byte, error
 	return encodeJSON(doc)
 }
 
-func slideOf(c *timeline.Chronology, e *timeline.Event) TimelineJSSlide {
+// errNoEvents is TimelineJS export of nothing.
+var errNoEvents = errors.New("no events to export: a TimelineJS timeline needs at least one (TimelineJS3 shows an error for a document without)")
+
+func slideOf(c *timeline.Chronology, e *timeline.Event, exported map[string]bool) TimelineJSSlide {
 	s := TimelineJSSlide{
 		StartDate:   tjsDate(e.Date),
 		DisplayDate: html.EscapeString(e.DisplayDate),
-		Text:        TimelineJSText{Headline: html.EscapeString(e.Title), Text: slideText(c, e)},
+		Text:        TimelineJSText{Headline: html.EscapeString(e.Title), Text: slideText(c, e, exported)},
 		UniqueID:    e.ID,
 	}
 	if !e.End.IsZero() {
@@ -173,7 +189,7 @@ func dayDate(d timeline.Day) timeline.Date {
 // slideText is the HTML of a slide: the summary, whether the date is
 // approximate, the body, then the other parts TimelineJS has no field
 // for; each part in an element whose class import recognises.
-func slideText(c *timeline.Chronology, e *timeline.Event) string {
+func slideText(c *timeline.Chronology, e *timeline.Event, exported map[string]bool) string {
 	var b strings.Builder
 	if e.Summary != "" {
 		fmt.Fprintf(&b, "<p class=%q><em>%s</em></p>\n", classSummary, textHTML(e.Summary))
@@ -222,7 +238,12 @@ func slideText(c *timeline.Chronology, e *timeline.Event) string {
 			if t := c.Event(l.To); t != nil {
 				title = t.Title
 			}
-			fmt.Fprintf(&b, "<li><a href=\"#event-%s\" data-id=\"%s\">%s</a>", html.EscapeString(l.To), html.EscapeString(l.To), textHTML(title))
+			if exported[l.To] {
+				fmt.Fprintf(&b, "<li><a href=\"#event-%s\" data-id=\"%s\">%s</a>", html.EscapeString(l.To), html.EscapeString(l.To), textHTML(title))
+			} else {
+				// (no slide to go to: a link would lead nowhere)
+				fmt.Fprintf(&b, "<li><span data-id=\"%s\">%s</span>", html.EscapeString(l.To), textHTML(title))
+			}
 			if l.Note != "" {
 				fmt.Fprintf(&b, " — <span class=%q>%s</span>", classNote, textHTML(l.Note))
 			}

@@ -225,9 +225,13 @@ func splitSlideText(s string) (body string, x slideExtras) {
 				})
 			}
 		case classLinks:
-			for _, a := range elements(n, atom.A) {
-				if id := attr(a, "data-id"); id != "" {
-					x.links = append(x.links, timeline.Link{To: id, Note: textOfClass(a.Parent, classNote)})
+			// a link to an event that was not exported is a span
+			for _, li := range elements(n, atom.Li) {
+				for _, a := range append(elements(li, atom.A), elements(li, atom.Span)...) {
+					if id := attr(a, "data-id"); id != "" {
+						x.links = append(x.links, timeline.Link{To: id, Note: textOfClass(li, classNote)})
+						break
+					}
 				}
 			}
 		default:
