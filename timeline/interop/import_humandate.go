@@ -10,15 +10,54 @@ import (
 )
 
 // ParseHumanDate reads a date as people type it into a spreadsheet, at the
-// precision they typed: "2010", "March 2010", "Mar. 2010", "March 20,
-// 2010", "Tuesday, March 20, 2010", "20 March 2010", "Mar. 20, 2010 11:59
-// PM", "3/20/2010", "3/2010", "2010-03-20", "2010-03-20 23:59", "44 BC".
+// precision they typed, as TimelineSetter (with Ruby's Chronic) reads it:
+// "2010", "March 2010", "Mar. 2010", "March 20, 2010", "Tuesday, March 20,
+// 2010", "20 March 2010", "Mar. 20, 2010 11:59 PM", "Jan 11 2012 CST",
+// "Mon Apr 04 19:58:51 +0000 2011", "3/20/2010", "3/2010", "2010/03/20",
+// "2010-3-5", "2010-03-20", "2010-03-20T23:59:00Z", "44 BC", "3000 BCE".
 // Numeric dates are month/day/year, TimelineSetter's (American) order:
-// "03/04/2010" is March 4. A leading "about", "circa", "c." or "ca." marks
-// the date approximate. A two-digit year ("3/20/10") is ambiguous and an
-// error, as is a first number above 12 ("20/3/2010"), which is not
-// month/day/year.
+// "03/04/2010" is March 4 (see readHumanDate for day first). A two-digit
+// year is in the century Chronic picks: "4/15/03" is 2003. A leading
+// "about", "circa", "c." or "ca." marks the date approximate. A time zone
+// is kept with a time ("19:58:51 UTC") and dropped without one.
 func ParseHumanDate(s string) (d timeline.Date, approximate bool, err error) {
+	r, err := readHumanDate(s, monthFirst)
+	return r.date, r.approximate, err
+}
+
+// dateOrder is the order of the day and the month in a numeric date.
+type dateOrder bool
+
+const (
+	monthFirst dateOrder = false // 3/20/2010
+	dayFirst   dateOrder = true  // 20/3/2010
+)
+
+// reading is a date read from text, and how it was read when a person
+// should know: a two-digit year's century.
+type reading struct {
+	date        timeline.Date
+	approximate bool
+	twoDigit    bool // the year was written with two digits
+}
+
+// thisYear is the year two-digit years are read around.
+var thisYear = func() int { return time.Now().Year() }
+
+// fullYear is a two-digit year in the century Chronic picks (its
+// ambiguous_year_future_bias of 50): within the 50 years before this one
+// and the 49 after.
+func fullYear(yy int) int {
+	start := thisYear() - 50
+	y := start/100*100 + yy
+	if y < start {
+		y += 100
+	}
+	return y
+}
+
+// readHumanDate is ParseHumanDate with the order of numeric dates given.
+func readHumanDate(s string, order dateOrder) (r reading, err error) {
 	orig := s
 	cannot := func() error {
 		return fmt.Errorf("cannot read the date %q: write it as March 20, 2010, 3/20/2010 or 2010-03-20", orig)
@@ -26,19 +65,19 @@ func ParseHumanDate(s string) (d timeline.Date, approximate bool, err error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	for _, p := range []string{"about ", "around ", "circa ", "ca. ", "c. ", "ca ", "c ", "~"} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
-			s, approximate = strings.TrimSpace(rest), true
+			s, r.approximate = strings.TrimSpace(rest), true
 			break
 		}
 	}
 	if d, clock, ok := isoDate(s); ok {
-		d, err := finishDate(orig, d, clock)
-		return d, approximate, err
+		r.date, err = finishDate(orig, d, clock, "")
+		return r, err
 	}
 	var (
 		month       int
 		numbers     []string // numbers other than the month, in order
 		numeric     string   // a "3/20/2010" token
-		clock       string
+		clock, zone string
 		bce         bool
 		sawWeekday  bool
 		sawAnything bool
@@ -56,6 +95,8 @@ func ParseHumanDate(s string) (d timeline.Date, approximate bool, err error) {
 		case bare == "bc" || bare == "bce" || bare == "b.c" || bare == "b.c.e":
 			bce = true
 		case bare == "ad" || bare == "a.d" || bare == "ce" || bare == "at" || bare == "of" || bare == "the" || bare == "on":
+		case zoneOf(tok) != "" && zone == "" && sawAnything:
+			zone = zoneOf(tok)
 		case strings.Contains(tok, ":") && clock == "":
 			clock = tok
 			if i+1 < len(tokens) && isMeridiem(tokens[i+1]) {
@@ -70,34 +111,68 @@ func ParseHumanDate(s string) (d timeline.Date, approximate bool, err error) {
 		case isDigits(trimOrdinal(bare)):
 			numbers = append(numbers, trimOrdinal(bare))
 		default:
-			return timeline.Date{}, false, cannot()
+			return reading{}, cannot()
 		}
 		sawAnything = true
 	}
+	var d timeline.Date
 	switch {
 	case numeric != "":
 		if month != 0 || len(numbers) > 0 {
-			return timeline.Date{}, false, cannot()
+			return reading{}, cannot()
 		}
-		d, err = numericDate(orig, numeric)
+		d, r.twoDigit, err = numericDate(orig, numeric, order)
 	case month != 0:
-		d, err = namedMonthDate(orig, month, numbers, bce)
+		d, r.twoDigit, err = namedMonthDate(orig, month, numbers, bce)
 	case len(numbers) == 1:
 		var y int
 		if y, err = yearOf(orig, numbers[0], bce); err == nil {
 			d = timeline.Date{Year: y, Precision: timeline.PrecisionYear}
 		}
 	default:
-		return timeline.Date{}, false, cannot()
+		return reading{}, cannot()
 	}
 	if err != nil {
-		return timeline.Date{}, false, err
+		return reading{}, err
 	}
 	if bce && d.Year > 0 {
 		d.Year = -d.Year
 	}
-	d, err = finishDate(orig, d, clock)
-	return d, approximate, err
+	r.date, err = finishDate(orig, d, clock, zone)
+	return r, err
+}
+
+// zones are the time zone names Chronic knows after a date or time, and
+// their offsets.
+var zones = map[string]string{
+	"z": "UTC", "utc": "UTC", "gmt": "UTC", "ut": "UTC",
+	"est": "-05:00", "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00",
+	"mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00",
+	"akst": "-09:00", "akdt": "-08:00", "hst": "-10:00",
+}
+
+// zoneOf reads a time zone: a name ("cst"), or an offset ("+0000",
+// "-05:00") as the Date's clock writes it ("UTC", "-05:00"); "" when tok
+// is none.
+func zoneOf(tok string) string {
+	if z, ok := zones[strings.Trim(tok, "()")]; ok {
+		return z
+	}
+	if len(tok) < 5 || (tok[0] != '+' && tok[0] != '-') {
+		return ""
+	}
+	digits := strings.Replace(tok[1:], ":", "", 1)
+	if len(digits) != 4 || !isDigits(digits) || (len(tok) == 6 && tok[3] != ':') || len(tok) > 6 {
+		return ""
+	}
+	h, m := atoi(digits[:2]), atoi(digits[2:])
+	if h > 14 || m > 59 {
+		return ""
+	}
+	if h == 0 && m == 0 {
+		return "UTC"
+	}
+	return fmt.Sprintf("%c%s:%s", tok[0], digits[:2], digits[2:])
 }
 
 var months = map[string]int{
@@ -144,9 +219,13 @@ func trimOrdinal(s string) string {
 }
 
 // isoDate reads "2010", "2010-03", "2010-03-20", optionally followed by a
-// time after "T" or a space.
+// time after "T" or a space, with a zone ("Z", "+05:00"). What follows a
+// year or a month, or a day with what is not a time, is not ISO.
 func isoDate(s string) (timeline.Date, string, bool) {
-	date, clock, _ := strings.Cut(strings.Replace(s, "t", " ", 1), " ")
+	date, clock := s, ""
+	if i := strings.IndexAny(s, " t"); i >= 0 {
+		date, clock = s[:i], s[i+1:]
+	}
 	body := strings.TrimPrefix(date, "-")
 	if len(body) < 4 || !isDigits(body[:4]) || (len(body) > 4 && body[4] != '-') {
 		return timeline.Date{}, "", false
@@ -155,11 +234,37 @@ func isoDate(s string) (timeline.Date, string, bool) {
 	if err != nil {
 		return timeline.Date{}, "", false
 	}
-	return d, strings.TrimSpace(clock), true
+	clock = strings.TrimSpace(clock)
+	if clock != "" {
+		if c, _ := splitZone(clock); d.Precision != timeline.PrecisionDay || !strings.Contains(c, ":") {
+			return timeline.Date{}, "", false
+		}
+	}
+	return d, clock, true
 }
 
-// numericDate reads "3/20/2010" (month/day/year) or "3/2010".
-func numericDate(orig, tok string) (timeline.Date, error) {
+// splitZone takes the zone off an ISO time: "23:59:00z" is "23:59:00" in
+// UTC, "23:59:00-05:00" is at -05:00.
+func splitZone(clock string) (string, string) {
+	if c, ok := strings.CutSuffix(clock, "z"); ok {
+		return strings.TrimSpace(c), "UTC"
+	}
+	if i := strings.LastIndexAny(clock, "+-"); i > 0 {
+		if z := zoneOf(clock[i:]); z != "" {
+			return strings.TrimSpace(clock[:i]), z
+		}
+	}
+	if c, z, ok := strings.Cut(clock, " "); ok && zoneOf(z) != "" {
+		return c, zoneOf(z)
+	}
+	return clock, ""
+}
+
+// numericDate reads "3/20/2010" (or "20/3/2010" day first), "3/2010",
+// "2010/03/20" and "2010-3-5" (year first); it says whether the year had
+// two digits.
+func numericDate(orig, tok string, order dateOrder) (timeline.Date, bool, error) {
+	cannot := fmt.Errorf("cannot read the date %q: write it as March 20, 2010, 3/20/2010 or 2010-03-20", orig)
 	sep := "/"
 	if !strings.Contains(tok, "/") {
 		sep = "-"
@@ -167,43 +272,98 @@ func numericDate(orig, tok string) (timeline.Date, error) {
 	parts := strings.Split(tok, sep)
 	for _, p := range parts {
 		if !isDigits(p) {
-			return timeline.Date{}, fmt.Errorf("cannot read the date %q: write it as March 20, 2010, 3/20/2010 or 2010-03-20", orig)
+			return timeline.Date{}, false, cannot
 		}
+	}
+	if len(parts[0]) >= 3 && len(parts) <= 3 {
+		// year first: 2010/03/20, 2010-3-5, 2010/3
+		y, err := yearOf(orig, parts[0], false)
+		if err != nil {
+			return timeline.Date{}, false, err
+		}
+		day := 0
+		if len(parts) == 3 {
+			day = atoi(parts[2])
+		}
+		d, err := makeDate(orig, y, atoi(parts[1]), day)
+		return d, false, err
 	}
 	switch len(parts) {
 	case 2:
 		y, err := yearOf(orig, parts[1], false)
 		if err != nil {
-			return timeline.Date{}, err
+			return timeline.Date{}, false, err
 		}
-		return makeDate(orig, y, atoi(parts[0]), 0)
+		d, err := makeDate(orig, y, atoi(parts[0]), 0)
+		return d, false, err
 	case 3:
 		m, day := atoi(parts[0]), atoi(parts[1])
-		y, err := yearOf(orig, parts[2], false)
-		if err != nil {
-			return timeline.Date{}, err
+		if order == dayFirst {
+			m, day = day, m
+		}
+		two := len(parts[2]) <= 2
+		var y int
+		if two {
+			y = fullYear(atoi(parts[2]))
+		} else {
+			var err error
+			if y, err = yearOf(orig, parts[2], false); err != nil {
+				return timeline.Date{}, false, err
+			}
 		}
 		if m > 12 && day <= 12 {
-			return timeline.Date{}, fmt.Errorf("the date %q is not month/day/year, the order TimelineSetter uses: there is no month %d (write %d/%d/%d or %04d-%02d-%02d)", orig, m, day, m, y, y, day, m)
+			other := "day/month/year, and dates are month/day/year unless some read only day first"
+			if order == dayFirst {
+				other = "month/day/year, but the file's dates are day/month/year (some read only so)"
+			}
+			return timeline.Date{}, false, fmt.Errorf("the date %q has no month %d: it reads only as %s: write it as %04d-%02d-%02d", orig, m, other, y, day, m)
 		}
-		return makeDate(orig, y, m, day)
+		d, err := makeDate(orig, y, m, day)
+		return d, two, err
 	}
-	return timeline.Date{}, fmt.Errorf("cannot read the date %q: write it as March 20, 2010, 3/20/2010 or 2010-03-20", orig)
+	return timeline.Date{}, false, cannot
+}
+
+// orderOf says which order a numeric date can only be read in ("22/07/1910"
+// day first, "07/22/1910" month first); ok is false when it reads either
+// way or is no such date.
+func orderOf(s string) (order dateOrder, ok bool) {
+	for _, tok := range strings.Fields(strings.ReplaceAll(s, ",", " ")) {
+		sep := "/"
+		if !strings.Contains(tok, "/") {
+			sep = "-"
+		}
+		parts := strings.Split(tok, sep)
+		if len(parts) != 3 || len(parts[0]) > 2 || !isDigits(parts[0]) || !isDigits(parts[1]) {
+			continue
+		}
+		a, b := atoi(parts[0]), atoi(parts[1])
+		switch {
+		case a > 12 && b >= 1 && b <= 12:
+			return dayFirst, true
+		case b > 12 && a >= 1 && a <= 12:
+			return monthFirst, true
+		}
+		return false, false
+	}
+	return false, false
 }
 
 // namedMonthDate reads the numbers around a month's name: a year, or a day
-// and a year in either order ("March 20 2010", "20 March 2010").
-func namedMonthDate(orig string, month int, numbers []string, bce bool) (timeline.Date, error) {
+// and a year in either order ("March 20 2010", "20 March 2010", "March 20,
+// 10"); it says whether the year had two digits.
+func namedMonthDate(orig string, month int, numbers []string, bce bool) (timeline.Date, bool, error) {
 	switch len(numbers) {
 	case 1:
 		if len(numbers[0]) <= 2 && !bce {
-			return timeline.Date{}, fmt.Errorf("the date %q has no year (or a two-digit one): write the year in full, as March 20, 2010", orig)
+			return timeline.Date{}, false, fmt.Errorf("the date %q has no year (or a two-digit one): write the year in full, as March 20, 2010", orig)
 		}
 		y, err := yearOf(orig, numbers[0], bce)
 		if err != nil {
-			return timeline.Date{}, err
+			return timeline.Date{}, false, err
 		}
-		return makeDate(orig, y, month, 0)
+		d, err := makeDate(orig, y, month, 0)
+		return d, false, err
 	case 2:
 		day, year := numbers[0], numbers[1]
 		if len(day) > 2 {
@@ -212,15 +372,22 @@ func namedMonthDate(orig string, month int, numbers []string, bce bool) (timelin
 		if len(day) > 2 {
 			break
 		}
-		y, err := yearOf(orig, year, bce)
-		if err != nil {
-			return timeline.Date{}, err
+		var y int
+		two := len(year) <= 2 && !bce
+		if two {
+			y = fullYear(atoi(year))
+		} else {
+			var err error
+			if y, err = yearOf(orig, year, bce); err != nil {
+				return timeline.Date{}, false, err
+			}
 		}
-		return makeDate(orig, y, month, atoi(day))
+		d, err := makeDate(orig, y, month, atoi(day))
+		return d, two, err
 	case 0:
-		return timeline.Date{}, fmt.Errorf("the date %q has no year: write it as March 20, 2010", orig)
+		return timeline.Date{}, false, fmt.Errorf("the date %q has no year: write it as March 20, 2010", orig)
 	}
-	return timeline.Date{}, fmt.Errorf("cannot read the date %q: write it as March 20, 2010, 3/20/2010 or 2010-03-20", orig)
+	return timeline.Date{}, false, fmt.Errorf("cannot read the date %q: write it as March 20, 2010, 3/20/2010 or 2010-03-20", orig)
 }
 
 // yearOf reads a year: three or four digits (one or two are ambiguous,
@@ -250,11 +417,18 @@ func makeDate(orig string, year, month, day int) (timeline.Date, error) {
 	return d, nil
 }
 
-// finishDate adds a clock time to a day (other precisions, and days TOML
-// cannot hold with a time, keep none).
-func finishDate(orig string, d timeline.Date, clock string) (timeline.Date, error) {
-	if clock == "" || d.Precision != timeline.PrecisionDay || d.Year < 1 {
+// finishDate adds a clock time, and its zone, to a day (other precisions,
+// and days TOML cannot hold with a time, keep none). An ISO time may carry
+// its own zone ("23:59:00z").
+func finishDate(orig string, d timeline.Date, clock, zone string) (timeline.Date, error) {
+	if clock != "" && d.Precision != timeline.PrecisionDay {
+		return timeline.Date{}, fmt.Errorf("the date %q has a time but no day: give the day too, or leave the time out", orig)
+	}
+	if clock == "" || d.Year < 1 {
 		return d, nil
+	}
+	if c, z := splitZone(clock); z != "" {
+		clock, zone = c, z
 	}
 	h, m, sec, ok := parseClock(clock)
 	if !ok {
@@ -263,6 +437,9 @@ func finishDate(orig string, d timeline.Date, clock string) (timeline.Date, erro
 	d.Clock = fmt.Sprintf("%02d:%02d", h, m)
 	if sec != 0 {
 		d.Clock += fmt.Sprintf(":%02d", sec)
+	}
+	if zone != "" {
+		d.Clock += " " + zone
 	}
 	return d, nil
 }

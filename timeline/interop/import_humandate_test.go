@@ -6,6 +6,8 @@ import (
 )
 
 func TestParseHumanDate(t *testing.T) {
+	defer func(f func() int) { thisYear = f }(thisYear)
+	thisYear = func() int { return 2026 }
 	for _, tc := range []struct {
 		in, want string // want: ISO at its precision, then " ~" when approximate, then " HH:MM"
 		err      string // a part of the error, when one is expected
@@ -43,10 +45,35 @@ func TestParseHumanDate(t *testing.T) {
 		{in: "c. 1850", want: "1850 ~"},
 		{in: "about March 2010", want: "2010-03 ~"},
 		{in: "  2010  ", want: "2010"},
-		{in: "3/20/10", err: "two-digit year"},
-		{in: "March 20, 10", err: "two-digit year"},
+		// two-digit years in the century Chronic picks (50 years back)
+		{in: "3/20/10", want: "2010-03-20"},
+		{in: "4/15/03", want: "2003-04-15"},
+		{in: "12/7/41", want: "2041-12-07"},
+		{in: "11/22/76", want: "1976-11-22"},
+		{in: "11/22/75", want: "2075-11-22"},
+		{in: "March 20, 10", want: "2010-03-20"},
 		{in: "10", err: "two-digit year"},
-		{in: "20/3/2010", err: "not month/day/year"},
+		{in: "20/3/2010", err: "it reads only as day/month/year"},
+		// year first
+		{in: "2010/03/20", want: "2010-03-20"},
+		{in: "2010-3-5", want: "2010-03-05"},
+		{in: "2010/3", want: "2010-03"},
+		// Ruby's and Twitter's timestamps, zones after a date or time, ISO with a zone
+		{in: "Mon Apr 04 19:58:51 +0000 2011", want: "2011-04-04 19:58:51 UTC"},
+		{in: "Tue Apr 05 08:01:00 -0500 2011", want: "2011-04-05 08:01 -05:00"},
+		{in: "Jan 11 2012 CST", want: "2012-01-11"},
+		{in: "Jan 11 2012 5:30 pm CST", want: "2012-01-11 17:30 -06:00"},
+		{in: "Sep 12 2011 5:30 am", want: "2011-09-12 05:30"},
+		{in: "2010-03-20T23:59:00Z", want: "2010-03-20 23:59 UTC"},
+		{in: "2010-03-20T23:59:00.000Z", want: "2010-03-20 23:59 UTC"},
+		{in: "2010-03-20T23:59:00+05:30", want: "2010-03-20 23:59 +05:30"},
+		{in: "2010-03-20 23:59 EST", want: "2010-03-20 23:59 -05:00"},
+		// before the common era, and words that are no date
+		{in: "1200 BC", want: "-1200"},
+		{in: "3000 BCE", want: "-3000"},
+		{in: "2010 garbage", err: "cannot read"},
+		{in: "2010-03-20 garbage", err: "cannot read"},
+		{in: "2010 11:00", err: "has a time but no day"},
 		{in: "13/13/2010", err: "no month 13"},
 		{in: "February 30, 2010", err: "February 2010 has no day 30"},
 		{in: "2/29/2010", err: "has no day 29"},

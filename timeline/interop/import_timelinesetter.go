@@ -54,23 +54,63 @@ func (im *importer) timelineSetter() {
 		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineSetter file: its first row must be the headers date, display_date, description, link, series, html")
 		return
 	}
+	var rows []setterRow
 	im.rows(r, cols, func(row, line int, get func(string) field) {
-		im.setterRow(fmt.Sprintf("row %d", row), timeline.Position{File: im.name, Line: line},
-			get("date"), get("display_date"), get("description"), get("link"), get("series"), get("html"))
+		rows = append(rows, setterRow{fmt.Sprintf("row %d", row), timeline.Position{File: im.name, Line: line},
+			get("date"), get("display_date"), get("description"), get("link"), get("series"), get("html")})
 	})
+	order := im.setterOrder(rows)
+	for _, row := range rows {
+		im.setterEvent(row, order)
+	}
 }
 
-func (im *importer) setterRow(label string, pos timeline.Position, date, display, desc, link, series, htmlField field) {
+// setterRow is a row of a TimelineSetter file.
+type setterRow struct {
+	label                                        string // "row 3"
+	pos                                          timeline.Position
+	date, display, desc, link, series, htmlField field
+}
+
+// setterOrder decides the order of the file's numeric dates, as a whole:
+// month first (TimelineSetter's American order) unless some date reads
+// only day first ("22/07/1910"); then all are day first, and a warning
+// says so once.
+func (im *importer) setterOrder(rows []setterRow) dateOrder {
+	for _, row := range rows {
+		if order, ok := orderOf(row.date.s); ok && order == dayFirst {
+			msg := fmt.Sprintf("%s: %q reads only as day/month/year, so every date of the file is read day first", row.label, row.date.s)
+			for _, other := range rows {
+				d, err1 := readHumanDate(other.date.s, dayFirst)
+				m, err2 := readHumanDate(other.date.s, monthFirst)
+				if err1 == nil && err2 == nil && d.date != m.date {
+					msg += fmt.Sprintf(": %q on %s is %s", other.date.s, other.label, d.date.Format())
+					break
+				}
+			}
+			im.warnf(row.date.pos, "%s", msg)
+			return dayFirst
+		}
+	}
+	return monthFirst
+}
+
+func (im *importer) setterEvent(row setterRow, order dateOrder) {
+	label, pos, date, display, desc, link, series, htmlField := row.label, row.pos, row.date, row.display, row.desc, row.link, row.series, row.htmlField
 	if date.s == "" {
 		im.errorf(date.pos, "%s: missing date: every event needs one, such as March 20, 2010", label)
 		return
 	}
-	d, approximate, err := ParseHumanDate(date.s)
+	rd, err := readHumanDate(date.s, order)
 	if err != nil {
 		im.errorf(date.pos, "%s: %v", label, err)
 		return
 	}
-	e := &timeline.Event{Date: d, Approximate: approximate, DisplayDate: htmlText(display.s)}
+	d := rd.date
+	if rd.twoDigit {
+		im.warnf(date.pos, "%s: %q has a two-digit year: it is read as %s, in the century TimelineSetter picks (write the year in full if that is wrong)", label, date.s, d.Format())
+	}
+	e := &timeline.Event{Date: d, Approximate: rd.approximate, DisplayDate: htmlText(display.s)}
 	// The description is plain text unless it has tags; either way it
 	// goes through the HTML converter, which escapes what Markdown would
 	// misread.
