@@ -38,6 +38,8 @@ type importer struct {
 	runes  []int // characters before each runeStep-th byte
 	diags  timeline.Diagnostics
 	errors int
+	// skipped counts the events left out with a warning
+	skipped int
 
 	title, description string
 	eras               []timeline.Era
@@ -181,6 +183,13 @@ func (im *importer) checkText() bool {
 // finish gives every event an id, resolves links, and writes the TOML. It
 // returns nil when the input had errors.
 func (im *importer) finish(opt Options) (*Converted, timeline.Diagnostics) {
+	if im.errors == 0 && len(im.events) == 0 {
+		if im.skipped > 0 {
+			im.errorf(timeline.Position{File: im.name}, "no event could be imported: every one was left out (see the warnings above)")
+		} else {
+			im.warnf(timeline.Position{File: im.name}, "0 events: the file has none, so the chronology is a title only")
+		}
+	}
 	if im.errors > 0 {
 		return nil, im.diags
 	}

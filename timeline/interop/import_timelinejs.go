@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -86,6 +87,10 @@ func (im *importer) timelineJSON() {
 	}
 	if root.kind != jsonObject {
 		im.errorf(im.at(root.off), `a TimelineJS file is a JSON object such as {"title": {...}, "events": [...]}, not %s`, root.describe())
+		return
+	}
+	if tl := root.get("timeline"); tl != nil && root.get("events") == nil {
+		im.errorf(im.at(tl.off), `this is a TimelineJS 2 file ({"timeline": {"date": [...]}}): backstory imports TimelineJS3's format ({"title": {...}, "events": [...]}), so make the timeline again with TimelineJS3`)
 		return
 	}
 	title := root.get("title")
@@ -232,6 +237,10 @@ func (im *importer) timelineSheet() {
 	}
 	_, hasYear := cols["year"]
 	_, hasHeadline := cols["headline"]
+	if _, hasStart := cols["startdate"]; hasStart && !hasYear {
+		im.errorf(timeline.Position{File: im.name, Line: 1}, "this is TimelineJS 2's spreadsheet (Start Date, End Date, Headline, Text, Media, ..., Tag): backstory imports TimelineJS3's template, so copy the rows into it; its columns are Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
+		return
+	}
 	if !hasYear || !hasHeadline {
 		_, hasDate := cols["date"]
 		_, hasDesc := cols["description"]
@@ -352,9 +361,22 @@ func (im *importer) era(s slide) {
 }
 
 func (im *importer) event(s slide) {
-	if !s.start.given {
-		im.errorf(s.pos, "%s: missing %s: every event needs one with at least a year", s.label, s.startKey())
+	// TimelineJS3 leaves such a slide out and shows the rest: so does
+	// import, saying so
+	if !s.start.given || s.start.year.s == "" {
+		im.skipped++
+		im.warnf(s.pos, "%s: no %s (with a year): the event is left out", s.label, s.startKey())
 		return
+	}
+	for _, d := range []struct {
+		key   string
+		parts dateParts
+	}{{s.startKey(), s.start}, {s.endKey(), s.end}} {
+		if y, ok := wholeNumber(d.parts.year.s); ok && (y < -9999 || y > 9999) {
+			im.skipped++
+			im.warnf(d.parts.year.pos, "%s: %s: the year %d is outside -9999..9999, which a chronology holds: the event is left out", s.label, d.key, y)
+			return
+		}
 	}
 	date, ok1 := im.date(s.label, s.startKey(), s.start)
 	end, ok2 := im.date(s.label, s.endKey(), s.end)
@@ -449,8 +471,8 @@ func (im *importer) date(label, key string, d dateParts) (timeline.Date, bool) {
 		if f.s == "" {
 			return 0
 		}
-		n, err := strconv.Atoi(f.s)
-		if err != nil {
+		n, isWhole := wholeNumber(f.s)
+		if !isWhole {
 			bad(f, "%s must be a whole number, not %q", name, f.s)
 			return 0
 		}
@@ -506,6 +528,20 @@ func (im *importer) date(label, key string, d dateParts) (timeline.Date, bool) {
 		}
 	}
 	return date, true
+}
+
+// wholeNumber reads a whole number, also when written as a decimal
+// ("2010.0", as pandas writes a column of numbers with gaps), as
+// TimelineJS3 does.
+func wholeNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1e9 || strings.ContainsAny(s, "xXpPnN") {
+		return 0, false
+	}
+	return int(f), true
 }
 
 // dateRange is a date or span as When shows it.
