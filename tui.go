@@ -72,7 +72,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	stop := relaySignals(p)
 	final, err := p.Run()
 	stop()
-	fm, ok := final.(ui.Model)
+	fm, ok := final.(*ui.Model)
 	if ok {
 		fm.Close()
 	}

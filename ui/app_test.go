@@ -121,13 +121,13 @@ func TestStyleAuto(t *testing.T) {
 			t.Errorf("timeline drawn before the style is known")
 		}
 		tm, _ = tm.Update(tc.msg)
-		got := tm.(Model)
+		got := tm.(*Model)
 		if got.st.Name != tc.want || !strings.Contains(got.View().Content, "Printz") {
 			t.Errorf("%T: style %q, want %q", tc.msg, got.st.Name, tc.want)
 		}
 		// a late answer changes nothing
 		tm, _ = tm.Update(tea.BackgroundColorMsg{Color: color.White})
-		if tm.(Model).st.Name != tc.want {
+		if tm.(*Model).st.Name != tc.want {
 			t.Errorf("late answer changed the style")
 		}
 	}
@@ -139,13 +139,13 @@ func TestStyleAuto(t *testing.T) {
 func TestRenderOffKeyPath(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
 	m, cmd := d.m.Update(keyPress("j"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if cmd == nil || !strings.Contains(d.screen(), "rendering…") {
 		t.Fatalf("no placeholder while rendering:\n%s", d.screen())
 	}
 	// a rendering of the event just left arrives late: not shown
 	stale := renderKey{id: "printz-1997", width: d.m.detail.width, style: styleNoTTY}
-	d.send(renderedMsg{key: stale, lines: []string{"STALE"}})
+	d.send(renderedMsg{key: stale, doc: document{lines: []string{"STALE"}}})
 	if strings.Contains(d.screen(), "STALE") {
 		t.Fatal("stale rendering shown")
 	}
@@ -155,7 +155,7 @@ func TestRenderOffKeyPath(t *testing.T) {
 	}
 	// back up: from the cache, at once
 	m, cmd = d.m.Update(keyPress("k"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if cmd != nil || strings.Contains(d.screen(), "rendering…") {
 		t.Errorf("cached rendering not used")
 	}
@@ -235,7 +235,7 @@ func TestKeysWhileLoading(t *testing.T) {
 	}
 	tm, _ = tm.Update(loadedMsg{chron: fixture(t), label: "f"})
 	tm, _ = tm.Update(bgTimeoutMsg{})
-	m := tm.(Model)
+	m := tm.(*Model)
 	if m.current == nil || m.current.ID != "homan-condemns" || m.focus != modeDetail {
 		t.Errorf("current %v, focus %v", m.current, m.focus)
 	}
@@ -264,8 +264,8 @@ func TestEmptyChronology(t *testing.T) {
 func TestClickFollowsLink(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
 	d.press("j", "j", "j")
-	top, _ := d.m.bodyArea()
-	line := d.m.detail.linkLine[1] - d.m.detail.offset
+	top := d.m.top
+	line := d.m.detail.linkLine[1] - d.m.detail.Offset()
 	d.send(tea.MouseClickMsg{X: 80, Y: top + line, Button: tea.MouseLeft})
 	wantCurrent("homan-condemns")(t, d)
 	if len(d.m.history.back) != 1 {

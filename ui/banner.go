@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -151,10 +153,10 @@ func (p problems) heading() string {
 	return plural(len(p.warnings), "warning") + " in the files (backstory check lists them too):"
 }
 
-// height is how many lines the banner takes in a body of avail lines:
+// rows is how many lines the banner takes in a body of avail lines:
 // none when there is nothing to say or no room (the panes keep at least
 // one line), one collapsed, up to two thirds of the body expanded.
-func (p problems) height(w, avail int) int {
+func (p problems) rows(w, avail int) int {
 	if !p.any() || avail < 2 || w <= 0 {
 		return 0
 	}
@@ -192,24 +194,74 @@ func (p problems) expandedLines(w, limit int) []string {
 	return lines
 }
 
-// bannerView draws the banner in exactly h lines of exactly w cells.
-func (m Model) bannerView(h int) []string {
+// problemsBanner is the banner of problems, under the header: one line
+// collapsed, every diagnostic expanded (!).
+type problemsBanner struct {
+	problems
+	st            *Styles
+	width, height int
+}
+
+// SetStyles follows a change of colours.
+func (b *problemsBanner) SetStyles(st *Styles) { b.st = st }
+
+// SetSize gives the banner its width and the lines it has.
+func (b *problemsBanner) SetSize(w, h int) { b.width, b.height = w, h }
+
+// SetFailed says what is wrong with the files on disk (all nil: they
+// load again).
+func (b *problemsBanner) SetFailed(failed timeline.Diagnostics, missing, folders []string) {
+	b.failed, b.missing, b.folders = failed, missing, folders
+}
+
+// SetWarnings are the warnings of the chronology on screen.
+func (b *problemsBanner) SetWarnings(w timeline.Diagnostics) {
+	b.warnings = w
+	if len(w) == 0 && !b.isFailed() {
+		b.expanded = false
+	}
+}
+
+// KeyMap is !, when there is something to show.
+func (b *problemsBanner) KeyMap() KeyMap {
+	k := defaultKeyMap()
+	k.setEnabled(false)
+	k.Problems.SetEnabled(b.any())
+	switch {
+	case b.expanded:
+		k.Problems.SetHelp("!", "hide problems")
+	case !b.isFailed():
+		k.Problems.SetHelp("!", "show warnings")
+	}
+	return k
+}
+
+// Update expands or collapses the banner on !.
+func (b *problemsBanner) Update(msg tea.Msg) (*problemsBanner, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, b.KeyMap().Problems) {
+		b.expanded = !b.expanded
+	}
+	return b, nil
+}
+
+// View draws the banner in exactly height lines of exactly width cells.
+func (b *problemsBanner) View() string {
+	h, w := b.height, b.width
 	if h <= 0 {
-		return nil
+		return ""
 	}
-	p := m.problems
-	style := m.st.Warning
+	p := b.problems
+	style := b.st.Warning
 	if p.isFailed() {
-		style = m.st.Problem
+		style = b.st.Problem
 	}
-	w := m.width
 	if !p.expanded || h < 2 {
 		text, more := p.collapsed(w)
 		mw := ansi.StringWidth(more)
 		if w < mw+12 { // no room for both: the problem first
-			return []string{style.Render(fit(text, w))}
+			return style.Render(fit(text, w))
 		}
-		return []string{style.Render(fit(text, w-mw-1) + " " + more)}
+		return style.Render(fit(text, w-mw-1) + " " + more)
 	}
 	lines := p.expandedLines(w, h+1)
 	if len(lines) > h { // cut: say so on the last line
@@ -223,5 +275,5 @@ func (m Model) bannerView(h int) []string {
 	for i, l := range lines {
 		out[i] = style.Render(fit(l, w))
 	}
-	return out
+	return strings.Join(out, "\n")
 }

@@ -109,10 +109,10 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 				}
 				i++
 				next, _ := m.Update(key)
-				m = next.(Model)
+				m = next.(*Model)
 				msg := runFilter(m.chron, m.filter.seq, m.filter.input.Value())
 				next, _ = m.Update(msg)
-				m = next.(Model)
+				m = next.(*Model)
 				_ = m.View()
 			}
 			b.ReportMetric(float64(len(m.list.events)), "listed")
@@ -128,7 +128,7 @@ func BenchmarkFirstViewAfterLoad(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			m := New(Options{Style: styleNoTTY})
-			m.timers = false
+			m.status.timers = false
 			next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			b.StartTimer()
 			next, _ = next.Update(loadedMsg{chron: c, label: "bench.toml"})
@@ -165,7 +165,7 @@ func BenchmarkStartup(b *testing.B) {
 					return c, diags, path
 				},
 			})
-			m.timers = false
+			m.status.timers = false
 			msgs := make(chan tea.Msg, 16)
 			// what the Bubble Tea loop does: run commands in goroutines,
 			// feed their messages to Update, draw after each
@@ -191,7 +191,7 @@ func BenchmarkStartup(b *testing.B) {
 			model, _ = model.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			_ = model.View()
 			first = time.Since(start)
-			for !model.(Model).ready() {
+			for !model.(*Model).ready() {
 				var cmd tea.Cmd
 				msg := <-msgs
 				if _, ok := msg.(renderedMsg); ok {
@@ -231,9 +231,9 @@ func longEvents(b *testing.B) *timeline.Chronology {
 func BenchmarkDetailRender(b *testing.B) {
 	c := longEvents(b)
 	b.Run("first", func(b *testing.B) {
-		md := eventMarkdown(c, c.Events[0]) // what the viewer renders
+		doc := eventDoc(c, c.Events[0]) // what the viewer renders
 		for b.Loop() {
-			if _, err := renderMarkdown(md, 78, styleDark); err != nil {
+			if _, err := renderDocument(doc, 78, styleDark); err != nil {
 				b.Fatal(err)
 			}
 		}

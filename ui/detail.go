@@ -5,26 +5,33 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// detailModel is the pane that reads one event: its Markdown rendered by
-// Glamour (see render.go), scrolled by line, with the event's links and
-// backlinks selectable and the filter's words findable with n/N.
+// detailModel is the pane that reads one event, or the chronology's
+// overview: its document rendered by Glamour off the key path (render.go),
+// scrolled in a viewport, with the event's links and backlinks selectable
+// and the filter's words findable with n/N. Where each link starts is
+// recorded while the document is rendered, never looked for in the text.
 type detailModel struct {
-	event    *timeline.Event
-	overview bool      // the chronology's overview is on show, not an event
-	key      renderKey // the rendering on show; zero while it is on its way
-	lines    []string  // rendered lines, with their colours
-	plain    []string  // the same lines without escape codes, for searching
+	st    *Styles
+	vp    viewport.Model
+	cache *renderCache
 
-	offset        int
+	subject renderKey // what is on show: event id or overview, generation (no width or style)
+	key     renderKey // the rendering on show; zero while it is on its way
+	lines   []string  // rendered lines, with their colours
+	plain   []string  // the same lines without escape codes, for searching
+
 	pendingOffset int // offset to restore once the rendering arrives; -1 none
 	width, height int
 
 	targets  []target
 	linkSel  int   // index into targets; -1 when no link is selected
-	linkLine []int // the line each target is drawn on; -1 when not found
+	linkLine []int // the line each target starts on; -1 until rendered
 
 	words   []string
 	matches []int // lines with a filter word
@@ -40,39 +47,74 @@ type target struct {
 	back  bool
 }
 
-func newDetail() detailModel { return detailModel{linkSel: -1, match: -1, pendingOffset: -1} }
-
-// setEvent shows e (its rendering to come), with its links numbered.
-func (d *detailModel) setEvent(c *timeline.Chronology, e *timeline.Event) {
-	d.reset(e, false)
-	if e == nil {
-		d.lines, d.plain, d.linkLine, d.matches = nil, nil, nil, nil
-		return
-	}
-	// the targets the rendering shows: links, then backlinks, up to
-	// listCap (see viewerEvent)
-	for _, l := range e.Links[:min(len(e.Links), listCap)] {
-		d.targets = append(d.targets, newTarget(c, l.To, l.Note, false))
-	}
-	for _, b := range e.Backlinks[:min(len(e.Backlinks), listCap-len(d.targets))] {
-		d.targets = append(d.targets, newTarget(c, b.From, b.Note, true))
-	}
-	d.placeholder(e.Title, e.When())
+func newDetail(st *Styles) detailModel {
+	vp := viewport.New()
+	vp.FillHeight = true
+	return detailModel{st: st, vp: vp, cache: newRenderCache(), linkSel: -1, match: -1, pendingOffset: -1}
 }
 
-// setOverview shows the chronology's overview (its rendering to come),
-// which has no links.
-func (d *detailModel) setOverview(c *timeline.Chronology) {
-	d.reset(nil, true)
-	d.placeholder(overviewTitle(c), "About this chronology")
+// Show puts e (or the overview of c) on show, from the cache or by
+// starting its rendering; it never waits for one. gen is the chronology's
+// generation: after a reload the same event is another document. Nothing
+// is rendered while the pane is not visible.
+func (d *detailModel) Show(c *timeline.Chronology, e *timeline.Event, overview bool, gen int, visible bool) tea.Cmd {
+	subject := renderKey{overview: overview, gen: gen}
+	if e != nil && !overview {
+		subject.id = e.ID
+	}
+	if subject != d.subject || (e == nil && !overview && d.lines != nil) {
+		d.subject = subject
+		d.reset(c, e, overview)
+	}
+	if (e == nil && !overview) || !visible || d.width <= 0 {
+		return nil
+	}
+	k := subject
+	k.width, k.style = d.width, d.st.Name
+	if d.key == k {
+		return nil
+	}
+	if doc, ok := d.cache.get(k); ok {
+		d.setContent(k, doc)
+		return nil
+	}
+	if d.cache.pending[k] || d.cache.rewrapping(k) {
+		return nil
+	}
+	d.cache.pending[k] = true
+	build := func() []docBlock { return eventDoc(c, e) } // a 50 MB body is not copied on the key path
+	if overview {
+		build = func() []docBlock { return []docBlock{{md: overviewMarkdown(c), kind: noSection}} }
+	}
+	return renderCmd(k, build)
 }
 
-func (d *detailModel) reset(e *timeline.Event, overview bool) {
-	d.event, d.overview = e, overview
+// Forget drops every rendering: the chronology has changed.
+func (d *detailModel) Forget() { clear(d.cache.done) }
+
+// reset shows a new subject: its links numbered, its rendering to come.
+func (d *detailModel) reset(c *timeline.Chronology, e *timeline.Event, overview bool) {
 	d.key = renderKey{}
-	d.offset, d.pendingOffset = 0, -1
+	d.pendingOffset = -1
 	d.linkSel, d.match = -1, -1
 	d.targets = d.targets[:0:0]
+	d.vp.SetYOffset(0)
+	switch {
+	case overview:
+		d.placeholder(overviewTitle(c), "About this chronology")
+	case e == nil:
+		d.setLines(renderKey{}, nil)
+	default:
+		// the targets the rendering shows: links, then backlinks, up to
+		// listCap (see viewerEvent)
+		for _, l := range e.Links[:min(len(e.Links), listCap)] {
+			d.targets = append(d.targets, newTarget(c, l.To, l.Note, false))
+		}
+		for _, b := range e.Backlinks[:min(len(e.Backlinks), listCap-len(d.targets))] {
+			d.targets = append(d.targets, newTarget(c, b.From, b.Note, true))
+		}
+		d.placeholder(e.Title, e.When())
+	}
 }
 
 func newTarget(c *timeline.Chronology, id, note string, back bool) target {
@@ -86,32 +128,102 @@ func newTarget(c *timeline.Chronology, id, note string, back bool) target {
 // placeholder shows a title and a date as plain text until Glamour is
 // done.
 func (d *detailModel) placeholder(title, when string) {
-	lines := []string{
+	d.setLines(renderKey{}, []string{
 		timeline.HarmlessLine(short(title)),
 		timeline.HarmlessLine(short(when)),
 		"",
 		"rendering…",
+	})
+}
+
+// Update scrolls, selects links, and takes in renderings.
+func (d *detailModel) Update(msg tea.Msg) (*detailModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		doc := msg.doc
+		if msg.err != nil {
+			doc = document{lines: []string{"Could not render this event: " + timeline.HarmlessLine(msg.err.Error())}}
+		}
+		d.cache.put(msg.key, doc)
+	case tea.KeyPressMsg:
+		k := d.KeyMap()
+		switch {
+		case key.Matches(msg, k.Up):
+			d.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			d.vp.ScrollDown(1)
+		case key.Matches(msg, k.Top):
+			d.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			d.vp.GotoBottom()
+		case key.Matches(msg, k.PageUp):
+			d.vp.ScrollUp(max(1, d.bodyHeight()-1))
+		case key.Matches(msg, k.PageDown):
+			d.vp.ScrollDown(max(1, d.bodyHeight()-1))
+		case key.Matches(msg, k.NextLink):
+			d.selectLink(1)
+		case key.Matches(msg, k.PrevLink):
+			d.selectLink(-1)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			d.vp.ScrollUp(wheelStep)
+		case tea.MouseWheelDown:
+			d.vp.ScrollDown(wheelStep)
+		}
 	}
-	d.setLines(renderKey{}, lines)
+	return d, nil
+}
+
+// KeyMap is the pane's own keys: scrolling, and the links when there are
+// some.
+func (d *detailModel) KeyMap() KeyMap {
+	k := defaultKeyMap()
+	k.mode = modeDetail
+	k.setEnabled(false)
+	up, down := d.Offset() > 0, d.Offset() < d.maxOffset()
+	for _, b := range []*key.Binding{&k.Up, &k.Top, &k.PageUp} {
+		b.SetEnabled(up)
+	}
+	for _, b := range []*key.Binding{&k.Down, &k.Bottom, &k.PageDown} {
+		b.SetEnabled(down)
+	}
+	k.Up.SetHelp("↑/k", "scroll up")
+	k.Down.SetHelp("↓/j", "scroll down")
+	k.Top.SetHelp("g/home", "top")
+	k.Bottom.SetHelp("G/end", "bottom")
+	k.NextLink.SetEnabled(len(d.targets) > 0)
+	k.PrevLink.SetEnabled(len(d.targets) > 0)
+	return k
 }
 
 // setContent shows a finished rendering. The same document rendered
 // again at another width (a resize) keeps the reader where they were: at
 // the same fraction of it, with the selected link in view.
-func (d *detailModel) setContent(key renderKey, lines []string) {
-	prev, prevLen := d.key, len(d.lines)
-	d.setLines(key, lines)
+func (d *detailModel) setContent(key renderKey, doc document) {
+	prev, prevLen, off := d.key, len(d.lines), d.Offset()
+	d.setLines(key, doc.lines)
+	links, backlinks := doc.starts[timeline.SectionLinks], doc.starts[timeline.SectionBacklinks]
+	for i := range d.linkLine {
+		switch {
+		case i < len(links):
+			d.linkLine[i] = links[i]
+		case i-len(links) < len(backlinks):
+			d.linkLine[i] = backlinks[i-len(links)]
+		}
+	}
 	rewrapped := prev != (renderKey{}) && prev.width != key.width && prevLen > 0 &&
 		prev.id == key.id && prev.overview == key.overview
 	switch {
 	case d.pendingOffset >= 0:
-		d.offset = d.pendingOffset
+		off = d.pendingOffset
 		d.pendingOffset = -1
 	case rewrapped:
-		d.offset = d.offset * len(lines) / prevLen
+		off = off * len(doc.lines) / prevLen
 	}
-	d.clamp()
-	if rewrapped && d.linkSel >= 0 && d.linkSel < len(d.linkLine) && d.linkLine[d.linkSel] >= 0 {
+	d.vp.SetYOffset(off)
+	if rewrapped && d.linkSel >= 0 && d.linkLine[d.linkSel] >= 0 {
 		d.show(d.linkLine[d.linkSel])
 	}
 }
@@ -123,39 +235,15 @@ func (d *detailModel) setLines(key renderKey, lines []string) {
 	for i, l := range lines {
 		d.plain[i] = strings.TrimRight(ansi.Strip(l), " ")
 	}
-	d.findLinks()
+	d.linkLine = make([]int, len(d.targets))
+	for i := range d.linkLine {
+		d.linkLine[i] = -1
+	}
 	d.findMatches()
 }
 
-// findLinks finds the line of each numbered target under the "Links" and
-// "Referenced by" headings.
-func (d *detailModel) findLinks() {
-	d.linkLine = make([]int, len(d.targets))
-	start := -1
-	for i, p := range d.plain {
-		h := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(p), "#"))
-		if h == "Links" || h == "Referenced by" {
-			start = i
-			break
-		}
-	}
-	for n := range d.targets {
-		d.linkLine[n] = -1
-		if start < 0 {
-			continue
-		}
-		prefix := fmt.Sprintf("%d. ", n+1)
-		for i := start; i < len(d.plain); i++ {
-			if strings.HasPrefix(strings.TrimSpace(d.plain[i]), prefix) {
-				d.linkLine[n] = i
-				start = i + 1
-				break
-			}
-		}
-	}
-}
-
-func (d *detailModel) setWords(words []string) {
+// SetWords sets the filter's words, to highlight and to find with n/N.
+func (d *detailModel) SetWords(words []string) {
 	d.words = words
 	d.findMatches()
 }
@@ -168,41 +256,88 @@ func (d *detailModel) findMatches() {
 			d.matches = append(d.matches, i)
 		}
 	}
+	d.refresh()
 }
 
-func (d *detailModel) setSize(w, h int) {
+// SetSize gives the pane its size.
+func (d *detailModel) SetSize(w, h int) {
 	d.width, d.height = max(0, w), max(0, h)
-	d.clamp()
+	d.refresh()
 }
+
+// Width is the pane's width.
+func (d *detailModel) Width() int { return d.width }
 
 // bodyHeight is the number of lines of text shown: one less while a link
 // is selected, for the line that names it.
-func (d detailModel) bodyHeight() int {
+func (d *detailModel) bodyHeight() int {
 	if d.linkSel >= 0 && d.height >= 2 {
 		return d.height - 1
 	}
 	return d.height
 }
 
-func (d *detailModel) clamp() { d.offset = min(max(d.offset, 0), d.maxOffset()) }
+// refresh hands the viewport the lines as they are drawn now: the
+// selected link's line and the lines with a filter word marked, the
+// current match differently from the others.
+func (d *detailModel) refresh() {
+	off := d.Offset()
+	shown := make([]string, len(d.lines))
+	copy(shown, d.lines)
+	st := d.st
+	if d.key == (renderKey{}) {
+		for i, l := range d.lines {
+			style := st.Row
+			switch i {
+			case 0:
+				style = st.Title
+			case 3:
+				style = st.Rendering
+			}
+			shown[i] = style.Render(fit(l, d.width))
+		}
+	} else {
+		for n, i := range d.matches {
+			hi := st.Match
+			if n == d.match {
+				hi = st.CurrentMatch
+			}
+			shown[i] = highlight(cut(d.plain[i], d.width), d.words, st.Row, hi)
+		}
+		if d.linkSel >= 0 && d.linkSel < len(d.linkLine) && d.linkLine[d.linkSel] >= 0 {
+			i := d.linkLine[d.linkSel]
+			shown[i] = st.LinkLine.Render(fit(d.plain[i], d.width))
+		}
+	}
+	d.vp.SetWidth(d.width)
+	d.vp.SetHeight(d.bodyHeight())
+	d.vp.SetContentLines(shown)
+	d.vp.SetYOffset(off)
+}
+
+// Offset is the first line shown.
+func (d *detailModel) Offset() int { return d.vp.YOffset() }
 
 // maxOffset is the offset that shows the last line at the bottom.
-func (d detailModel) maxOffset() int { return max(0, len(d.lines)-d.bodyHeight()) }
+func (d *detailModel) maxOffset() int { return max(0, len(d.lines)-d.bodyHeight()) }
 
-func (d *detailModel) scroll(n int) { d.offset += n; d.clamp() }
-func (d *detailModel) top()         { d.offset = 0 }
-func (d *detailModel) bottom()      { d.offset = len(d.lines); d.clamp() }
-func (d *detailModel) page(dir int) { d.scroll(dir * max(1, d.bodyHeight()-1)) }
+// ScrollPercent is how far down the document is shown, "" when it fits.
+func (d *detailModel) ScrollPercent() string {
+	if mo := d.maxOffset(); mo > 0 {
+		return fmt.Sprintf("%d%%", d.Offset()*100/mo)
+	}
+	return ""
+}
 
 // show scrolls so line i is in view.
 func (d *detailModel) show(i int) {
-	bh := d.bodyHeight()
-	if i < d.offset {
-		d.offset = i
-	} else if i >= d.offset+bh {
-		d.offset = i - bh + 1
+	bh, off := d.bodyHeight(), d.Offset()
+	if i < off {
+		off = i
+	} else if i >= off+bh {
+		off = i - bh + 1
 	}
-	d.clamp()
+	d.vp.SetYOffset(off)
 }
 
 // selectLink selects the next (dir > 0) or previous link, wrapping around.
@@ -219,45 +354,75 @@ func (d *detailModel) selectLink(dir int) {
 	default:
 		d.linkSel = ((d.linkSel+dir)%n + n) % n
 	}
+	d.refresh()
 	if l := d.linkLine[d.linkSel]; l >= 0 {
 		d.show(l)
 	}
-	d.clamp()
 }
 
-// linkAt returns the target whose line is drawn on line y of the pane, or
-// -1.
-func (d detailModel) linkAt(y int) int {
+// Unselect drops the link selection (the pane loses the keys).
+func (d *detailModel) Unselect() {
+	if d.linkSel >= 0 {
+		d.linkSel = -1
+		d.refresh()
+	}
+}
+
+// Place is where the reader is: the first line shown and the link
+// selected.
+func (d *detailModel) Place() (offset, linkSel int) { return d.Offset(), d.linkSel }
+
+// Restore goes back to a place, once the rendering is in if it is still
+// on its way.
+func (d *detailModel) Restore(offset, linkSel int) {
+	if linkSel < len(d.targets) {
+		d.linkSel = linkSel
+	}
+	d.refresh()
+	if d.key == (renderKey{}) {
+		d.pendingOffset = offset
+		return
+	}
+	d.vp.SetYOffset(offset)
+}
+
+// LinkAt returns the target whose first line is drawn on line y of the
+// pane, or -1.
+func (d *detailModel) LinkAt(y int) int {
 	if y < 0 || y >= d.bodyHeight() || d.key == (renderKey{}) {
 		return -1
 	}
 	for i, l := range d.linkLine {
-		if l >= 0 && l == d.offset+y {
+		if l >= 0 && l == d.Offset()+y {
 			return i
 		}
 	}
 	return -1
 }
 
-// selectedTarget returns the selected link, if any.
-func (d detailModel) selectedTarget() (target, bool) {
+// Target returns target i.
+func (d *detailModel) Target(i int) target { return d.targets[i] }
+
+// SelectedTarget returns the selected link, if any.
+func (d *detailModel) SelectedTarget() (target, bool) {
 	if d.linkSel < 0 || d.linkSel >= len(d.targets) {
 		return target{}, false
 	}
 	return d.targets[d.linkSel], true
 }
 
-// nextMatch scrolls to the next (dir > 0) or previous line with a filter
-// word, wrapping around; false when there is none.
-func (d *detailModel) nextMatch(dir int) bool {
-	n := len(d.matches)
+// NextMatch scrolls to the next (dir > 0) or previous line with a filter
+// word, wrapping around, and returns its number and how many there are;
+// n is 0 when there is none.
+func (d *detailModel) NextMatch(dir int) (i, n int) {
+	n = len(d.matches)
 	if n == 0 {
-		return false
+		return 0, 0
 	}
 	switch {
 	case d.match < 0 && dir > 0:
 		d.match = 0
-		for d.match < n-1 && d.matches[d.match] < d.offset {
+		for d.match < n-1 && d.matches[d.match] < d.Offset() {
 			d.match++
 		}
 	case d.match < 0:
@@ -265,51 +430,23 @@ func (d *detailModel) nextMatch(dir int) bool {
 	default:
 		d.match = ((d.match+dir)%n + n) % n
 	}
-	d.offset = d.matches[d.match]
-	d.clamp()
-	return true
+	d.refresh()
+	d.vp.SetYOffset(d.matches[d.match])
+	return d.match + 1, n
 }
 
-// view draws exactly height lines of exactly width cells.
-func (d detailModel) view(st *Styles) string {
-	if d.height <= 0 {
-		return ""
+// View draws exactly height lines of exactly width cells.
+func (d *detailModel) View() string {
+	if d.height <= 0 || d.width <= 0 {
+		return strings.Repeat("\n", max(0, d.height-1))
 	}
-	bh := d.bodyHeight()
-	lines := make([]string, 0, d.height)
-	selLine := -1
-	if d.linkSel >= 0 && d.linkSel < len(d.linkLine) {
-		selLine = d.linkLine[d.linkSel]
-	}
-	curMatch := -1
-	if d.match >= 0 && d.match < len(d.matches) {
-		curMatch = d.matches[d.match]
-	}
-	for i := d.offset; i < len(d.lines) && len(lines) < bh; i++ {
-		switch {
-		case d.key == (renderKey{}):
-			style := st.Row
-			if i == 0 {
-				style = st.Title
-			} else if i == 3 {
-				style = st.Rendering
-			}
-			lines = append(lines, style.Render(fit(d.lines[i], d.width)))
-		case i == selLine:
-			lines = append(lines, st.LinkLine.Render(fit(d.plain[i], d.width)))
-		case i == curMatch || (len(d.words) > 0 && hasMatch(d.plain[i], d.words)):
-			lines = append(lines, highlight(cut(d.plain[i], d.width), d.words, st.Row, st.Match))
-		default:
-			lines = append(lines, d.lines[i])
+	view := d.vp.View()
+	if d.bodyHeight() < d.height {
+		if t, ok := d.SelectedTarget(); ok {
+			view += "\n" + d.st.LinkBar.Render(fit(linkBar(d.linkSel, t), d.width))
 		}
 	}
-	lines = box(lines, d.width, bh)
-	if bh < d.height {
-		if t, ok := d.selectedTarget(); ok {
-			lines = append(lines, st.LinkBar.Render(fit(linkBar(d.linkSel, t), d.width)))
-		}
-	}
-	return strings.Join(lines, "\n")
+	return view
 }
 
 // linkBar names the selected link under the pane.

@@ -24,36 +24,34 @@ import (
 // file to edit.
 const builtinEditHint = "To edit: quit, run `backstory init`, then `backstory events.toml`"
 
-// editTarget is the file and line e opens, or why there is none.
-func (m Model) editTarget() (file string, line int, why string) {
-	if len(m.opts.Paths) == 0 {
+// editTarget is the file and line e opens, or why there is none: the
+// first error while the files do not load, else the event on show (nil
+// for the overview or none), else the top of the first file.
+func editTarget(paths []string, p *problemsBanner, e *timeline.Event, c *timeline.Chronology) (file string, line int, why string) {
+	if len(paths) == 0 {
 		return "", 0, builtinEditHint
 	}
-	if pos, ok := m.problems.firstError(); ok && !m.problems.isGone(pos.File) {
+	if pos, ok := p.firstError(); ok && !p.isGone(pos.File) {
 		return pos.File, pos.Line, ""
 	}
-	if e := m.current; e != nil && e.Pos.File != "" && !m.overview {
-		if why := m.problems.goneWhy(e.Pos.File); why != "" {
+	if e != nil && e.Pos.File != "" {
+		if why := p.goneWhy(e.Pos.File); why != "" {
 			return "", 0, why
 		}
 		return e.Pos.File, e.Pos.Line, ""
 	}
-	if m.chron != nil && len(m.chron.Files) > 0 { // no event selected, or the overview: the first file, at the top
-		if why := m.problems.goneWhy(m.chron.Files[0]); why != "" {
+	if c != nil && len(c.Files) > 0 { // no event selected, or the overview: the first file, at the top
+		if why := p.goneWhy(c.Files[0]); why != "" {
 			return "", 0, why
 		}
-		return m.chron.Files[0], 1, ""
+		return c.Files[0], 1, ""
 	}
 	return "", 0, "There is no file to edit"
 }
 
-// edit opens the editor at the edit target, or says why it cannot.
-func (m Model) edit() (Model, tea.Cmd) {
-	file, line, why := m.editTarget()
-	if why != "" {
-		return m, m.setStatus(why, false)
-	}
-	ed := m.opts.Editor
+// editorCmd starts the editor ed ("" chooses one) on file at line, or
+// says why it cannot.
+func editorCmd(ed, file string, line int, run func(*exec.Cmd, tea.ExecCallback) tea.Cmd) (tea.Cmd, string) {
 	if ed == "" {
 		ed = editor.Choose(os.Getenv)
 	}
@@ -62,28 +60,48 @@ func (m Model) edit() (Model, tea.Cmd) {
 	}
 	args, err := editor.Args(ed, file, line)
 	if err != nil {
-		return m, m.setStatus("Cannot start the editor: "+timeline.HarmlessLine(err.Error()), true)
+		return nil, "Cannot start the editor: " + timeline.HarmlessLine(err.Error())
 	}
 	if _, err := exec.LookPath(args[0]); err != nil {
-		return m, m.setStatus(fmt.Sprintf("No editor %q found: set $VISUAL or $EDITOR to your editor's command",
-			timeline.HarmlessLine(args[0])), true)
+		return nil, fmt.Sprintf("No editor %q found: set $VISUAL or $EDITOR to your editor's command",
+			timeline.HarmlessLine(args[0]))
 	}
 	name := filepath.Base(args[0])
 	c := exec.Command(args[0], args[1:]...)
-	m.editBase = m.chron
-	m.editing, m.sawInterrupt, m.owedInterrupt = true, false, false
-	return m, m.runEditor(c, func(err error) tea.Msg { return editorDoneMsg{editor: name, err: err} })
+	return run(c, func(err error) tea.Msg { return editorDoneMsg{editor: name, err: err} }), ""
 }
 
-// editorDone reads the files again once the editor is back, whether or
-// not it said it failed: it may have saved before failing.
-func (m Model) editorDone(msg editorDoneMsg) (Model, tea.Cmd) {
-	m.editing = false
-	// An editor that ctrl+c ended took a SIGINT that reached the viewer
-	// too; its SignalMsg may come after this message: it is owed, and
-	// ignored when it comes.
-	m.owedInterrupt = interrupted(msg.err) && !m.sawInterrupt
-	return m.reload(reloadEditor, editorNote(msg))
+// editSession is the editor's run: whether it has the terminal, and the
+// SIGINT ctrl+c in it sent the viewer too. An editor that ctrl+c ended
+// took a SIGINT that reached the viewer as well; its SignalMsg may come
+// before or after editorDoneMsg, and is ignored either way.
+type editSession struct {
+	running       bool
+	sawInterrupt  bool // a SIGINT came while it ran
+	owedInterrupt bool // SIGINT ended it, and its SignalMsg is still to come
+}
+
+func (s *editSession) start() { *s = editSession{running: true} }
+
+func (s *editSession) done(err error) {
+	s.running = false
+	s.owedInterrupt = interrupted(err) && !s.sawInterrupt
+}
+
+// ignores reports whether sig is the editor's SIGINT, not the viewer's.
+func (s *editSession) ignores(sig os.Signal) bool {
+	if sig != os.Interrupt {
+		return false
+	}
+	switch {
+	case s.running:
+		s.sawInterrupt = true
+		return true
+	case s.owedInterrupt:
+		s.owedInterrupt = false
+		return true
+	}
+	return false
 }
 
 // interrupted reports whether the editor's error is that SIGINT ended it.
@@ -180,22 +198,11 @@ func (c *editorCommand) Run() error {
 // under the user.
 type SignalMsg struct{ Signal os.Signal }
 
-// signaled quits on a signal, or ignores the editor's SIGINT: one that
-// comes while the editor runs, or after an editor that a SIGINT ended.
-func (m Model) signaled(msg SignalMsg) (Model, tea.Cmd) {
-	if msg.Signal == os.Interrupt {
-		switch {
-		case m.editing:
-			m.sawInterrupt = true
-			return m, nil
-		case m.owedInterrupt:
-			m.owedInterrupt = false
-			return m, nil
-		}
+// signalExit is the exit status of a process that sig ended, as a shell
+// reports it: 128 plus the signal's number.
+func signalExit(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
 	}
-	m.exitCode = 1
-	if s, ok := msg.Signal.(syscall.Signal); ok {
-		m.exitCode = 128 + int(s)
-	}
-	return m, tea.Quit
+	return 1
 }

@@ -173,7 +173,7 @@ func TestEditorFails(t *testing.T) {
 	d.runEditors = true
 	d.press("j", "e")
 	wantStatus("false failed (exit status 1); nothing changed")(t, d)
-	if !d.m.statusErr {
+	if !d.m.status.isErr {
 		t.Error("the failure is not shown as an error")
 	}
 	wantSelected("sb54-signed")(t, d)
@@ -186,11 +186,11 @@ func TestEditorMissing(t *testing.T) {
 	for _, ed := range []string{"/nonexistent/editor", "no-such-editor-anywhere --wait", `"unclosed`} {
 		d := newDriver(t, 80, 24, Options{Editor: ed})
 		d.press("e")
-		if len(d.edits) != 0 || !d.m.statusErr {
-			t.Errorf("%s: edits %q, status %q", ed, d.edits, d.m.status)
+		if len(d.edits) != 0 || !d.m.status.isErr {
+			t.Errorf("%s: edits %q, status %q", ed, d.edits, d.m.status.text)
 		}
-		if !strings.Contains(d.m.status, "No editor") && !strings.Contains(d.m.status, "Cannot start the editor") {
-			t.Errorf("%s: status %q", ed, d.m.status)
+		if !strings.Contains(d.m.status.text, "No editor") && !strings.Contains(d.m.status.text, "Cannot start the editor") {
+			t.Errorf("%s: status %q", ed, d.m.status.text)
 		}
 		wantNoQuit(t, d)
 	}
@@ -204,15 +204,15 @@ func TestEditBuiltin(t *testing.T) {
 		return c, nil, "built-in chronology"
 	}})
 	d.press("e")
-	if len(d.edits) != 0 || d.m.status != builtinEditHint || !strings.Contains(d.screen(), "backstory init") {
+	if len(d.edits) != 0 || d.m.status.text != builtinEditHint || !strings.Contains(d.screen(), "backstory init") {
 		t.Errorf("edits %q, screen:\n%s", d.edits, d.screen())
 	}
-	km := d.m.keyMap()
+	km := d.keys()
 	if km.Reload.Enabled() || km.Edit.Help().Desc != "how to edit" {
 		t.Errorf("reload enabled %v, e says %q", km.Reload.Enabled(), km.Edit.Help().Desc)
 	}
 	d.press("r")
-	if d.m.reloadSeq != 0 {
+	if d.m.files.seq != 0 {
 		t.Error("r reloaded the built-in chronology")
 	}
 }
@@ -222,7 +222,7 @@ func TestEditBuiltin(t *testing.T) {
 func TestEditAtFirstError(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
 	saveBroken(d)
-	if got := d.m.keyMap().Edit.Help().Desc; got != "edit first error" {
+	if got := d.keys().Edit.Help().Desc; got != "edit first error" {
 		t.Errorf("e says %q", got)
 	}
 	d.press("e")
@@ -244,15 +244,15 @@ func TestEditGoneFile(t *testing.T) {
 		t.Fatalf("missing %q:\n%s", d.m.problems.missing, d.screen())
 	}
 	d.press("e")
-	if len(d.edits) != 0 || !strings.Contains(d.m.status, "is gone: put it back") {
-		t.Errorf("edits %q, status %q", d.edits, d.m.status)
+	if len(d.edits) != 0 || !strings.Contains(d.m.status.text, "is gone: put it back") {
+		t.Errorf("edits %q, status %q", d.edits, d.m.status.text)
 	}
 }
 
 func TestReloadKeepsTheDetail(t *testing.T) {
 	d := newDriver(t, 60, 10, Options{})
 	d.press("j", "j", "j", "enter", "j", "j", "tab", "tab")
-	offset, link := d.m.detail.offset, d.m.detail.linkSel
+	offset, link := d.m.detail.Offset(), d.m.detail.linkSel
 	if offset == 0 || link != 1 {
 		t.Fatalf("setup: offset %d, link %d", offset, link)
 	}
@@ -261,8 +261,8 @@ func TestReloadKeepsTheDetail(t *testing.T) {
 	d.save(src)
 	wantCurrent("schaaf-warning")(t, d)
 	wantFocus(modeDetail)(t, d)
-	if d.m.detail.offset != offset || d.m.detail.linkSel != link {
-		t.Errorf("offset %d link %d, want %d %d", d.m.detail.offset, d.m.detail.linkSel, offset, link)
+	if d.m.detail.Offset() != offset || d.m.detail.linkSel != link {
+		t.Errorf("offset %d link %d, want %d %d", d.m.detail.Offset(), d.m.detail.linkSel, offset, link)
 	}
 	if !slices.ContainsFunc(d.m.detail.plain, func(l string) bool { return strings.Contains(l, "warning late on") }) {
 		t.Errorf("the detail shows the old text: %q", d.m.detail.plain)
@@ -362,7 +362,7 @@ func TestBrokenSave(t *testing.T) {
 // TestBannerKey: ! toggles the banner, and is not offered without one.
 func TestBannerKey(t *testing.T) {
 	d := newDriver(t, 100, 30, Options{})
-	if d.m.keyMap().Problems.Enabled() {
+	if d.keys().Problems.Enabled() {
 		t.Error("! offered with nothing to show")
 	}
 	d.press("!")
@@ -370,29 +370,29 @@ func TestBannerKey(t *testing.T) {
 		t.Error("! expanded an empty banner")
 	}
 	d.save(withWarnings(t, 3))
-	_, h0 := d.m.bodyArea()
+	h0 := d.m.bodyH
 	d.press("!")
-	_, h1 := d.m.bodyArea()
+	h1 := d.m.bodyH
 	if !d.m.problems.expanded || h1 >= h0 || !strings.Contains(d.screen(), "3 warnings in the files") {
 		t.Errorf("expanded %v, body %d → %d:\n%s", d.m.problems.expanded, h0, h1, d.screen())
 	}
-	if got := d.m.keyMap().Problems.Help().Desc; got != "hide problems" {
+	if got := d.keys().Problems.Help().Desc; got != "hide problems" {
 		t.Errorf("! says %q", got)
 	}
 	d.press("!")
-	_, h2 := d.m.bodyArea()
+	h2 := d.m.bodyH
 	if d.m.problems.expanded || h2 != h0 {
 		t.Errorf("expanded %v, body %d", d.m.problems.expanded, h2)
 	}
 	d.save(fixtureSource(t)) // the warnings fixed: no banner, no key
-	if d.m.problems.any() || d.m.keyMap().Problems.Enabled() {
+	if d.m.problems.any() || d.keys().Problems.Enabled() {
 		t.Error("banner or key left after the warnings were fixed")
 	}
 }
 
 func TestReloadKey(t *testing.T) {
 	d := newDriver(t, 100, 30, Options{})
-	if !d.m.keyMap().Reload.Enabled() {
+	if !d.keys().Reload.Enabled() {
 		t.Fatal("r not offered")
 	}
 	d.press("r")
@@ -407,12 +407,12 @@ func TestReloadKey(t *testing.T) {
 func TestStaleReloadDropped(t *testing.T) {
 	d := newDriver(t, 100, 30, Options{})
 	c, _ := timeline.Parse("testdata/fixture.toml", []byte(fixtureSource(t)+addedEvent))
-	d.m.reloadSeq += 2
-	d.send(reloadedMsg{seq: d.m.reloadSeq - 1, chron: c, label: "old"})
+	d.m.files.seq += 2
+	d.send(reloadedMsg{seq: d.m.files.seq - 1, chron: c, label: "old"})
 	if d.m.chron.Event("added-2018") != nil {
 		t.Error("a stale reload was applied")
 	}
-	d.send(reloadedMsg{seq: d.m.reloadSeq, chron: c, label: "fixture.toml"})
+	d.send(reloadedMsg{seq: d.m.files.seq, chron: c, label: "fixture.toml"})
 	if d.m.chron.Event("added-2018") == nil {
 		t.Error("the latest reload was not applied")
 	}
@@ -424,7 +424,7 @@ func TestOldRenderingNotUsed(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
 	old := d.m.detail.key
 	d.save(strings.Replace(fixtureSource(t), "commanding state officers", "commanding state officials", 1))
-	d.send(renderedMsg{key: old, lines: []string{"STALE"}})
+	d.send(renderedMsg{key: old, doc: document{lines: []string{"STALE"}}})
 	if strings.Contains(d.screen(), "STALE") || !strings.Contains(d.screen(), "commanding state officials") {
 		t.Errorf("screen:\n%s", d.screen())
 	}
@@ -444,7 +444,7 @@ func TestEditorAndWatcherBothReload(t *testing.T) {
 	d.press("j", "j", "j", "e")
 	wantStatus("Reloaded fixture.toml, 1 new event: “An event added in the editor”")(t, d)
 	wantSelected("schaaf-warning")(t, d)
-	if d.m.editBase != nil {
+	if d.m.files.editBase != nil {
 		t.Error("the chronology from before the edit is kept")
 	}
 }
@@ -453,8 +453,8 @@ func TestEditorAndWatcherBothReload(t *testing.T) {
 // file name) reaches the banner as visible symbols, never raw.
 func TestBannerIsHarmless(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
-	d.m.reloadSeq++
-	d.send(reloadedMsg{seq: d.m.reloadSeq, diags: timeline.Diagnostics{
+	d.m.files.seq++
+	d.send(reloadedMsg{seq: d.m.files.seq, diags: timeline.Diagnostics{
 		{Pos: timeline.Position{File: "ev\x1b[2J.toml", Line: 3, Col: 1}, Message: "unknown key \x1b]0;PWNED\a\u202e"},
 	}})
 	for _, expanded := range []bool{false, true} {
@@ -482,7 +482,7 @@ func TestEditorInterruptedSignalLate(t *testing.T) {
 	}
 	for _, early := range []bool{false, true} {
 		d := newDriver(t, 100, 30, Options{})
-		d.m.editing = true // as e does
+		d.m.editor.start() // as e does
 		if early {
 			d.send(SignalMsg{Signal: os.Interrupt})
 		}

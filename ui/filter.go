@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"sync/atomic"
 
@@ -8,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // filterModel is the filter bar: the query being typed, and the last good
@@ -26,8 +28,13 @@ import (
 //     the status says "Nothing filtered: <what is wrong>; / to fix the
 //     query", and / brings back the text exactly as typed.
 type filterModel struct {
+	st      *Styles
 	input   textinput.Model
 	editing bool
+	width   int
+
+	chron        *timeline.Chronology // what the runs filter
+	shown, total int                  // events the list shows, of all: the bar's count
 
 	applied string   // the query the list shows ("" = everything)
 	words   []string // its words, to highlight
@@ -51,11 +58,47 @@ func newFilter(st *Styles) filterModel {
 	ti.KeyMap.Paste.SetEnabled(false) // bracketed paste still works; ctrl+v would shell out
 	ti.CharLimit = MaxQuery
 	ti.SetStyles(st.Input)
-	return filterModel{input: ti, latest: new(atomic.Int64)}
+	return filterModel{st: st, input: ti, latest: new(atomic.Int64)}
 }
 
-// active reports whether a filter narrows the list.
-func (f filterModel) active() bool { return f.applied != "" }
+// SetStyles follows a change of colours.
+func (f *filterModel) SetStyles(st *Styles) {
+	f.st = st
+	f.input.SetStyles(st.Input)
+}
+
+// SetChronology is what the runs filter from now on; a run still on its
+// way is for the old one. The query typed is run again over the new
+// events when it is not the one applied.
+func (f *filterModel) SetChronology(c *timeline.Chronology) tea.Cmd {
+	f.chron = c
+	f.next()
+	if text := f.input.Value(); f.editing && text != f.applied {
+		return filterCmd(c, f.seq, text, f.latest)
+	}
+	return nil
+}
+
+// SetCount is how many events the list shows, of how many.
+func (f *filterModel) SetCount(shown, total int) { f.shown, f.total = shown, total }
+
+// SetSize gives the bar its width.
+func (f *filterModel) SetSize(w, _ int) {
+	f.width = w
+	f.input.SetWidth(max(1, w-20))
+}
+
+// Editing reports whether the bar is open and has the keys.
+func (f *filterModel) Editing() bool { return f.editing }
+
+// Active reports whether a filter narrows the list.
+func (f *filterModel) Active() bool { return f.applied != "" }
+
+// Applied is the query the list shows.
+func (f *filterModel) Applied() string { return f.applied }
+
+// Words are the applied query's words.
+func (f *filterModel) Words() []string { return f.words }
 
 // next starts a new run: its seq, which makes every earlier run stale.
 func (f *filterModel) next() int {
@@ -82,83 +125,120 @@ func runFilter(c *timeline.Chronology, seq int, query string) filteredMsg {
 	return filteredMsg{seq: seq, query: query, events: q.Filter(c), words: q.Words()}
 }
 
-// openFilter opens the filter bar on the text last kept, as typed: the
-// query the list shows, or a malformed one to fix (its run says again what
-// is wrong).
-func (m Model) openFilter() (Model, tea.Cmd) {
-	m.filter.editing = true
-	m.filter.input.SetValue(m.filter.kept)
-	m.filter.input.CursorEnd()
-	m.focus = modeList
-	m.detail.linkSel = -1
-	m.layout()
-	cmd := m.filter.input.Focus()
-	if text := m.filter.input.Value(); strings.TrimSpace(text) != m.filter.applied {
-		seq := m.filter.next()
-		cmd = tea.Batch(cmd, filterCmd(m.chron, seq, text, m.filter.latest))
-	}
-	return m, cmd
+// Start filters with a query given at start-up (-q) at once, as if it had
+// been typed and kept with enter.
+func (f *filterModel) Start(q string) (filteredMsg, error) {
+	f.input.SetValue(q)
+	f.kept = q
+	msg := runFilter(f.chron, f.next(), q)
+	return msg, msg.err
 }
 
-// filterKey handles a key while the filter bar is open: enter keeps the
-// filter, esc clears it, arrows move in the list, the rest is typing.
-func (m Model) filterKey(msg tea.KeyPressMsg, km KeyMap) (Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, km.Quit):
-		return m, tea.Quit
-	case key.Matches(msg, km.KeepFilter):
-		// the final text decides, not the runs that came back while it
-		// was typed: it is parsed here, and a good query's own run (the
-		// latest) is still to come or already shown
-		m.filter.editing = false
-		m.filter.input.Blur()
-		text := m.filter.input.Value()
-		m.filter.kept = text
-		var cmd tea.Cmd
-		if _, err := timeline.ParseQuery(text); err != nil {
-			cmd = m.rejectQuery(err)
-		} else {
-			m.filter.err = nil
-		}
-		m.layout()
-		return m, cmd
-	case key.Matches(msg, km.DropFilter):
-		m.clearFilter()
-		return m, nil
-	case key.Matches(msg, km.FilterMove):
-		if msg.String() == "up" {
-			m.list.move(-1)
-		} else {
-			m.list.move(1)
-		}
-		m.current = m.list.selected()
-		return m, nil
+// Open opens the bar on the text last kept, as typed: the query the list
+// shows, or a malformed one to fix (its run says again what is wrong).
+func (f *filterModel) Open() tea.Cmd {
+	f.editing = true
+	f.input.SetValue(f.kept)
+	f.input.CursorEnd()
+	cmd := f.input.Focus()
+	if text := f.input.Value(); strings.TrimSpace(text) != f.applied {
+		cmd = tea.Batch(cmd, filterCmd(f.chron, f.next(), text, f.latest))
 	}
-	return m.updateInput(msg)
+	return cmd
 }
 
-// updateInput hands a message to the text input and, when the text
-// changed, starts a filter run for it.
-func (m Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
-	before := m.filter.input.Value()
+// Keep closes the bar on enter. The final text decides, not the runs that
+// came back while it was typed: it is parsed here, and a good query's own
+// run (the latest) is still to come or already shown. The error says why
+// a malformed text filters nothing.
+func (f *filterModel) Keep() error {
+	f.editing = false
+	f.input.Blur()
+	text := f.input.Value()
+	f.kept = text
+	_, err := timeline.ParseQuery(text)
+	if err == nil {
+		f.err = nil
+	}
+	return err
+}
+
+// Clear closes the bar and forgets the query: every event is shown.
+func (f *filterModel) Clear() {
+	f.editing = false
+	f.input.Blur()
+	f.input.Reset()
+	f.kept = ""
+	f.Drop()
+}
+
+// Drop applies no query; a run still on its way is for a text given up.
+// The text stays for / to bring back.
+func (f *filterModel) Drop() {
+	f.next()
+	f.applied, f.words, f.err = "", nil, nil
+}
+
+// Accept takes in the result of a run, and reports whether the list is
+// to show its events: it is the latest run and its text is a query. A
+// malformed text keeps the last good result, and the bar says why.
+func (f *filterModel) Accept(msg filteredMsg) bool {
+	if msg.seq != f.seq {
+		return false
+	}
+	f.err = msg.err
+	if msg.err != nil {
+		return false
+	}
+	f.applied = strings.TrimSpace(msg.query)
+	f.words = msg.words
+	return true
+}
+
+// Update hands a message to the text input while the bar is open and,
+// when the text changed, starts a filter run for it.
+func (f *filterModel) Update(msg tea.Msg) (*filterModel, tea.Cmd) {
+	if !f.editing {
+		return f, nil
+	}
+	before := f.input.Value()
 	var cmd tea.Cmd
-	m.filter.input, cmd = m.filter.input.Update(msg)
-	if text := m.filter.input.Value(); timeline.HarmlessLine(text) != text {
-		m.filter.input.SetValue(timeline.DropHidden(text)) // a pasted bidi override, say
+	f.input, cmd = f.input.Update(msg)
+	if text := f.input.Value(); timeline.HarmlessLine(text) != text {
+		f.input.SetValue(timeline.DropHidden(text)) // a pasted bidi override, say
 	}
-	if text := m.filter.input.Value(); text != before {
-		seq := m.filter.next()
-		cmd = tea.Batch(cmd, filterCmd(m.chron, seq, text, m.filter.latest))
+	if text := f.input.Value(); text != before {
+		cmd = tea.Batch(cmd, filterCmd(f.chron, f.next(), text, f.latest))
 	}
-	return m, cmd
+	return f, cmd
 }
 
-// rejectQuery is enter (or -q) on a malformed query: no filter, every
-// event shown, and the status says what is wrong; the text stays in
-// filter.kept for / to bring back.
-func (m *Model) rejectQuery(err error) tea.Cmd {
-	m.showAll()
-	return m.setStatusAbout(scopeFilter, rejectedStatus(err), true)
+// KeyMap is the bar's own keys while it is open: enter and esc.
+func (f *filterModel) KeyMap() KeyMap {
+	k := defaultKeyMap()
+	k.mode = modeFilter
+	k.setEnabled(false)
+	k.KeepFilter.SetEnabled(f.editing)
+	k.DropFilter.SetEnabled(f.editing)
+	return k
+}
+
+// View is the filter being typed, with its count and, when the text is
+// not a query, why.
+func (f *filterModel) View() string {
+	s := f.input.View()
+	// the input pads itself to its width; keep prompt, text and cursor
+	if v := f.input.Value(); v != "" {
+		want := ansi.StringWidth(f.input.Prompt) + ansi.StringWidth(v) + 1
+		if want < ansi.StringWidth(s) {
+			s = ansi.Truncate(s, want, "")
+		}
+	}
+	s += "  " + f.st.FilterInfo.Render(fmt.Sprintf("%d/%d", f.shown, f.total))
+	if f.err != nil {
+		s += "  " + f.st.Error.Render(timeline.HarmlessLine(f.err.Error()))
+	}
+	return cut(s, f.width)
 }
 
 // rejectedStatus is what enter on a malformed query says.
@@ -166,50 +246,10 @@ func rejectedStatus(err error) string {
 	return "Nothing filtered: " + timeline.HarmlessLine(err.Error()) + "; / to fix the query"
 }
 
-// clearFilter closes the bar and shows every event again, keeping the
-// current event selected.
-func (m *Model) clearFilter() {
-	m.filter.editing = false
-	m.filter.input.Blur()
-	m.filter.input.Reset()
-	m.filter.kept = ""
-	m.showAll()
-}
-
-// showAll drops the filter: every event, the current one still selected;
-// a run still on its way is for a text given up.
-func (m *Model) showAll() {
-	m.filter.next()
-	m.filter.applied, m.filter.words, m.filter.err = "", nil, nil
-	keep := m.current
-	if keep == nil {
-		keep = m.list.selected()
+// moveKey is the list key an arrow in the filter bar stands for.
+func moveKey(msg tea.KeyPressMsg) int {
+	if key.Matches(msg, key.NewBinding(key.WithKeys("up"))) {
+		return -1
 	}
-	m.list.words = nil
-	m.list.setEvents(m.chron.Events, keep)
-	m.detail.setWords(nil)
-	if m.current == nil {
-		m.current = m.list.selected()
-	}
-	m.layout()
-}
-
-// applyFilter shows the result of a filter run unless a newer one was
-// started since; a malformed query keeps the last good result and says why.
-func (m *Model) applyFilter(msg filteredMsg) {
-	if msg.seq != m.filter.seq {
-		return
-	}
-	if msg.err != nil {
-		m.filter.err = msg.err
-		return
-	}
-	m.filter.err = nil
-	m.filter.applied = strings.TrimSpace(msg.query)
-	m.filter.words = msg.words
-	keep := m.current
-	m.list.words = msg.words
-	m.list.setEvents(msg.events, keep)
-	m.current = m.list.selected()
-	m.detail.setWords(msg.words)
+	return 1
 }

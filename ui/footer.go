@@ -12,21 +12,24 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// footerView is the bottom line: the status message when there is one,
-// else the short help; and the position in the list on the right. When
-// the line is narrow the position gives up its details, then itself,
-// before the help gives up ?, q or the way back.
-func (m Model) footerView(km KeyMap) string {
-	w := m.width
-	rights := m.positions()
-	if m.status != "" {
-		style := m.st.Status
-		if m.statusErr {
-			style = m.st.Error
+// View is the bottom line: the status message when there is one, else
+// the short help; and the position in the list on the right. When the
+// line is narrow the position gives up its details, then itself, before
+// the help gives up ?, q or the way back.
+func (s *statusLine) View() string {
+	w := s.width
+	rights := s.positions
+	if len(rights) < 2 {
+		rights = []string{"", ""}
+	}
+	if s.text != "" {
+		style := s.st.Status
+		if s.isErr {
+			style = s.st.Error
 		}
 		// the richest position that leaves the message half the line, or
 		// all it needs
-		status := short(m.status) // "Copied: " a citation with a 1 MB title, say
+		status := short(s.text) // "Copied: " a citation with a 1 MB title, say
 		need := min(ansi.StringWidth(status), w/2)
 		right := ""
 		for _, r := range rights {
@@ -35,12 +38,12 @@ func (m Model) footerView(km KeyMap) string {
 				break
 			}
 		}
-		return m.footerLine(style.Render(cut(status, w-footerRoom(right))), right)
+		return s.line(style.Render(cut(status, w-footerRoom(right))), right)
 	}
-	keys := km.shortKeys()
+	keys := s.keys.shortKeys()
 	for _, right := range rights {
-		if left, ok := fitShortHelp(m.help, keys, w-footerRoom(right)); ok {
-			return m.footerLine(left, right)
+		if left, ok := fitShortHelp(s.help, keys, w-footerRoom(right)); ok {
+			return s.line(left, right)
 		}
 	}
 	// too narrow for the way out even alone: the bare position, and what
@@ -49,8 +52,8 @@ func (m Model) footerView(km KeyMap) string {
 	if footerRoom(right) > w {
 		right = ""
 	}
-	left, _ := fitShortHelp(m.help, keys, w-footerRoom(right))
-	return m.footerLine(left, right)
+	left, _ := fitShortHelp(s.help, keys, w-footerRoom(right))
+	return s.line(left, right)
 }
 
 // footerRoom is the width the right part of the footer takes, with the
@@ -62,33 +65,29 @@ func footerRoom(right string) int {
 	return ansi.StringWidth(right) + 1
 }
 
-func (m Model) footerLine(left, right string) string {
+func (s *statusLine) line(left, right string) string {
 	if right != "" {
-		right = m.st.Position.Render(right)
+		right = s.st.Position.Render(right)
 	}
-	gap := max(0, m.width-ansi.StringWidth(left)-ansi.StringWidth(right))
+	gap := max(0, s.width-ansi.StringWidth(left)-ansi.StringWidth(right))
 	return left + strings.Repeat(" ", gap) + right
 }
 
 // positions are the footer's right part, from the richest to nothing:
-// how far down the detail is, the place in the list ("3/8", or "–/8" when
-// the event on show is one the filter hides) and a word on why. The one
-// before last is the bare place in the list.
-func (m Model) positions() []string {
-	n := len(m.list.events)
-	pos := fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+// how far down the detail is (pct, "" for none), the place in the list
+// ("3/8", or "–/8" when the event on show is one the filter hides) and a
+// word on why. The one before last is the bare place in the list.
+func positions(cursor, n int, hidden bool, pct string) []string {
+	pos := fmt.Sprintf("%d/%d", cursor+1, n)
 	note := ""
 	switch {
 	case n == 0:
 		pos = "0/0"
-	case m.list.hides(m.current):
+	case hidden:
 		pos, note = fmt.Sprintf("–/%d", n), " (hidden by filter)"
 	}
-	pct := ""
-	if m.focus == modeDetail && !m.filter.editing && !m.showHelp {
-		if mo := m.detail.maxOffset(); mo > 0 {
-			pct = fmt.Sprintf("%d%% · ", m.detail.offset*100/mo)
-		}
+	if pct != "" {
+		pct += " · "
 	}
 	out := []string{pct + pos + note}
 	for _, r := range []string{pos + note, pos, ""} {

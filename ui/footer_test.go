@@ -25,7 +25,7 @@ func TestFooterKeepsTheWayOut(t *testing.T) {
 			d.expireStatus()
 			footer := d.footer()
 			var want []string
-			switch km := d.m.keyMap(); km.mode {
+			switch km := d.keys(); km.mode {
 			case modeFilter:
 				want = []string{"enter keep", "esc clear", "ctrl+c quit"}
 			case modeHelp:
@@ -55,7 +55,7 @@ func TestPositionOfAHiddenEvent(t *testing.T) {
 				d.expireStatus()
 			}
 			if f := d.footer(); !strings.Contains(f, "–/2 (hidden by filter)") || strings.Contains(f, "1/2") {
-				t.Errorf("at %v (status %q) the footer says %q", size, d.m.status, f)
+				t.Errorf("at %v (status %q) the footer says %q", size, d.m.status.text, f)
 			}
 		}
 		d.press("esc", "j") // back in the list, to a visible event
@@ -80,8 +80,8 @@ func TestOpenWithoutABrowser(t *testing.T) {
 		d := newDriver(t, 120, 40, Options{})
 		d.m.openURL = func(string) error { return tc.err }
 		d.press("o")
-		if d.m.status != tc.want || !d.m.statusErr {
-			t.Errorf("status %q, want %q", d.m.status, tc.want)
+		if d.m.status.text != tc.want || !d.m.status.isErr {
+			t.Errorf("status %q, want %q", d.m.status.text, tc.want)
 		}
 		if !strings.Contains(d.footer(), tc.want) {
 			t.Errorf("footer %q", d.footer())
@@ -132,8 +132,8 @@ func TestStatusGoesWithItsState(t *testing.T) {
 			d.press(tc.end...)
 			if tc.stays {
 				wantStatus(tc.said)(t, d)
-			} else if d.m.status != "" {
-				t.Errorf("status %q outlived its state", d.m.status)
+			} else if d.m.status.text != "" {
+				t.Errorf("status %q outlived its state", d.m.status.text)
 			}
 		})
 	}
@@ -142,7 +142,7 @@ func TestStatusGoesWithItsState(t *testing.T) {
 // TestNothingToFind: n and N with a filter say why they find nothing.
 func TestNothingToFind(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{Query: "year:2018"})
-	if !d.m.keyMap().NextMatch.Enabled() {
+	if !d.keys().NextMatch.Enabled() {
 		t.Fatal("n is not offered with a filter")
 	}
 	d.press("n")
@@ -151,7 +151,7 @@ func TestNothingToFind(t *testing.T) {
 	wantStatus("No words to find")(t, d)
 
 	d = newDriver(t, 120, 40, Options{})
-	if d.m.keyMap().NextMatch.Enabled() {
+	if d.keys().NextMatch.Enabled() {
 		t.Error("n is offered with no filter")
 	}
 }

@@ -8,14 +8,20 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// headerView is the top line: the chronology's title and file, and on the
-// right the filter with how many events it lets through.
-func (m Model) headerView() string {
-	w := m.width
+// header is the top line: the chronology's title and file, and on the
+// right the filter kept with how many events it lets through.
+type header struct {
+	title, label string
+	filter       string // the query kept, "" for none
+	shown, total int
+}
+
+// view draws the header w cells wide.
+func (h header) view(st *Styles, w int) string {
 	right := ""
-	if m.filter.active() && !m.filter.editing {
-		count := fmt.Sprintf("%d/%d", len(m.list.events), m.chron.Len())
-		right = m.st.FilterInfo.Render(cut("/"+timeline.HarmlessLine(short(m.filter.applied)), max(0, w/3)) + " " + count)
+	if h.filter != "" {
+		count := fmt.Sprintf("%d/%d", h.shown, h.total)
+		right = st.FilterInfo.Render(cut("/"+timeline.HarmlessLine(short(h.filter)), max(0, w/3)) + " " + count)
 	}
 	rw := ansi.StringWidth(right)
 	if rw+2 > w {
@@ -25,32 +31,14 @@ func (m Model) headerView() string {
 	if rw > 0 {
 		room--
 	}
-	title := timeline.HarmlessLine(short(m.chron.Title))
+	title := timeline.HarmlessLine(short(h.title))
 	if title == "" {
 		title = "backstory"
 	}
-	left := m.st.Title.Render(cut(title, room))
-	if lw := ansi.StringWidth(left); lw+3 < room && m.label != "" {
-		left += "  " + m.st.Label.Render(cut(timeline.HarmlessLine(short(m.label)), room-lw-2))
+	left := st.Title.Render(cut(title, room))
+	if lw := ansi.StringWidth(left); lw+3 < room && h.label != "" {
+		left += "  " + st.Label.Render(cut(timeline.HarmlessLine(short(h.label)), room-lw-2))
 	}
 	gap := max(0, w-ansi.StringWidth(left)-rw)
 	return left + strings.Repeat(" ", gap) + right
-}
-
-// filterBarView is the filter being typed, with its count and, when the
-// text is not a query, why.
-func (m Model) filterBarView() string {
-	s := m.filter.input.View()
-	// the input pads itself to its width; keep prompt, text and cursor
-	if v := m.filter.input.Value(); v != "" {
-		want := ansi.StringWidth(m.filter.input.Prompt) + ansi.StringWidth(v) + 1
-		if want < ansi.StringWidth(s) {
-			s = ansi.Truncate(s, want, "")
-		}
-	}
-	s += "  " + m.st.FilterInfo.Render(fmt.Sprintf("%d/%d", len(m.list.events), m.chron.Len()))
-	if m.filter.err != nil {
-		s += "  " + m.st.Error.Render(timeline.HarmlessLine(m.filter.err.Error()))
-	}
-	return cut(s, m.width)
 }

@@ -3,7 +3,9 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -24,16 +26,64 @@ var legend = []string{
 // scrollLegend is said too when the help does not fit.
 const scrollLegend = "While this help is longer than the screen, j/k ↑/↓ pgup/pgdn g/G scroll it."
 
-// helpLines is the full help at the terminal's width, every line of it.
-// The columns stand side by side when they fit, else one under the other.
-func (m Model) helpLines() []string {
-	hm := m.help
+// helpOverlay is the full help, drawn in place of the panes while open:
+// every key that works in the pane beneath (SetKeys), then what the marks
+// mean.
+type helpOverlay struct {
+	st      *Styles
+	help    help.Model
+	open    bool
+	offset  int // first line shown
+	width   int
+	height  int // the body's lines
+	noMouse bool
+	groups  [][]key.Binding // the keys of the pane beneath
+	lines   []string        // laid out for the width, groups and height
+}
+
+func newHelpOverlay(st *Styles, noMouse bool) helpOverlay {
+	return helpOverlay{st: st, help: help.New(), noMouse: noMouse}
+}
+
+// SetStyles follows a change of colours.
+func (h *helpOverlay) SetStyles(st *Styles) {
+	h.st = st
+	h.help.Styles = st.Help
+	h.layout()
+}
+
+// SetSize gives the help the body's size.
+func (h *helpOverlay) SetSize(w, height int) {
+	h.width, h.height = w, height
+	h.help.SetWidth(w)
+	h.layout()
+}
+
+// SetKeys is the keys of the pane beneath, what the help lists.
+func (h *helpOverlay) SetKeys(k KeyMap) {
+	groups := k.FullHelp()
+	if slicesEqualHelp(groups, h.groups) {
+		return
+	}
+	h.groups = groups
+	h.layout()
+}
+
+// Open shows the help from its top; Close hides it.
+func (h *helpOverlay) Open()         { h.open, h.offset = true, 0 }
+func (h *helpOverlay) Close()        { h.open = false }
+func (h *helpOverlay) IsOpen() bool  { return h.open }
+func (h *helpOverlay) Scrolls() bool { return h.open && h.maxOffset() > 0 }
+
+// layout lays the help out for the width: the columns side by side when
+// they fit, else one under the other.
+func (h *helpOverlay) layout() {
+	hm := h.help
 	hm.SetWidth(0) // measure first, never drop a column
-	groups := m.paneKeyMap().FullHelp()
-	text := hm.FullHelpView(groups)
-	if lipgloss.Width(text) > m.width {
+	text := hm.FullHelpView(h.groups)
+	if lipgloss.Width(text) > h.width {
 		var blocks []string
-		for _, g := range groups {
+		for _, g := range h.groups {
 			if b := hm.FullHelpView([][]key.Binding{g}); b != "" {
 				blocks = append(blocks, b)
 			}
@@ -43,63 +93,117 @@ func (m Model) helpLines() []string {
 	lines := strings.Split(text, "\n")
 	lines = append(lines, "")
 	add := func(l string) {
-		for _, l := range strings.Split(ansi.Wrap(l, max(m.width, 1), ""), "\n") {
-			lines = append(lines, m.st.Legend.Render(strings.TrimRight(l, " ")))
+		for _, l := range strings.Split(ansi.Wrap(l, max(h.width, 1), ""), "\n") {
+			lines = append(lines, h.st.Legend.Render(strings.TrimRight(l, " ")))
 		}
 	}
 	for _, l := range legend {
-		if m.opts.NoMouse && strings.HasPrefix(l, "Mouse:") {
+		if h.noMouse && strings.HasPrefix(l, "Mouse:") {
 			continue
 		}
 		add(l)
 	}
-	if _, h := m.bodyArea(); len(lines) > h { // it does not fit: say how to scroll
+	if len(lines) > h.height { // it does not fit: say how to scroll
 		add(scrollLegend)
 	}
-	return lines
+	h.lines = lines
 }
 
-// helpRows is how many lines of help the body shows: all but the last,
-// which says there is more, when it does not fit.
-func (m Model) helpRows(total int) int {
-	_, h := m.bodyArea()
-	if total > h && h >= 2 {
-		return h - 1
+// rows is how many lines of help the body shows: all but the last, which
+// says there is more, when it does not fit.
+func (h *helpOverlay) rows() int {
+	if len(h.lines) > h.height && h.height >= 2 {
+		return h.height - 1
 	}
-	return h
+	return h.height
 }
 
-// helpMaxOffset is how far the help scrolls; 0 when it fits.
-func (m Model) helpMaxOffset() int {
-	if !m.showHelp || m.width <= 0 {
+// maxOffset is how far the help scrolls; 0 when it fits.
+func (h *helpOverlay) maxOffset() int {
+	if h.width <= 0 {
 		return 0
 	}
-	lines := m.helpLines()
-	return max(0, len(lines)-m.helpRows(len(lines)))
+	return max(0, len(h.lines)-h.rows())
 }
 
-// scrollHelp moves the help by n lines, within its ends.
-func (m *Model) scrollHelp(n int) {
-	maxOff := m.helpMaxOffset()
-	m.helpOffset = min(max(min(m.helpOffset, maxOff)+n, 0), maxOff) // from where it shows after a resize
+// scroll moves the help by n lines, within its ends.
+func (h *helpOverlay) scroll(n int) {
+	maxOff := h.maxOffset()
+	h.offset = min(max(min(h.offset, maxOff)+n, 0), maxOff) // from where it shows after a resize
 }
 
-// fullHelpView is the full help (its lines from helpLines) in exactly h
-// lines, from the line scrolled to, with a last line that says what is
-// above and below.
-func (m Model) fullHelpView(lines []string, h int) []string {
-	if h <= 0 {
-		return nil
+// KeyMap is the moving keys, which scroll the help while it is open and
+// longer than the screen; none otherwise.
+func (h *helpOverlay) KeyMap() KeyMap {
+	k := defaultKeyMap()
+	k.setEnabled(false)
+	k.mode = modeHelp
+	maxOff := h.maxOffset()
+	if !h.Scrolls() {
+		return k
 	}
-	rows := m.helpRows(len(lines))
-	if len(lines) <= rows {
-		return box(lines, m.width, h)
+	off := min(h.offset, maxOff)
+	for _, b := range []struct {
+		b          *key.Binding
+		on         bool
+		name, desc string
+	}{
+		{&k.Up, off > 0, "↑/k", "scroll up"}, {&k.Down, off < maxOff, "↓/j", "more"},
+		{&k.PageUp, off > 0, "pgup", "page up"}, {&k.PageDown, off < maxOff, "pgdn", "page down"},
+		{&k.Top, off > 0, "g/home", "top of help"}, {&k.Bottom, off < maxOff, "G/end", "end of help"},
+	} {
+		b.b.SetEnabled(b.on)
+		b.b.SetHelp(b.name, b.desc)
 	}
-	maxOff := len(lines) - rows
-	off := min(max(m.helpOffset, 0), maxOff)
-	shown := lines[off:min(len(lines), off+rows)]
-	if rows == h { // one line: no room to say more
-		return box(shown, m.width, h)
+	return k
+}
+
+// Update scrolls the help with the moving keys and the wheel.
+func (h *helpOverlay) Update(msg tea.Msg) (*helpOverlay, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := h.KeyMap()
+		step := max(1, h.height-2)
+		switch {
+		case key.Matches(msg, k.Up):
+			h.scroll(-1)
+		case key.Matches(msg, k.Down):
+			h.scroll(1)
+		case key.Matches(msg, k.PageUp):
+			h.scroll(-step)
+		case key.Matches(msg, k.PageDown):
+			h.scroll(step)
+		case key.Matches(msg, k.Top):
+			h.offset = 0
+		case key.Matches(msg, k.Bottom):
+			h.offset = h.maxOffset()
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			h.scroll(-wheelStep)
+		case tea.MouseWheelDown:
+			h.scroll(wheelStep)
+		}
+	}
+	return h, nil
+}
+
+// View is the help in exactly height lines, from the line scrolled to,
+// with a last line that says what is above and below.
+func (h *helpOverlay) View() string {
+	if h.height <= 0 {
+		return ""
+	}
+	rows := h.rows()
+	if len(h.lines) <= rows {
+		return strings.Join(box(h.lines, h.width, h.height), "\n")
+	}
+	maxOff := len(h.lines) - rows
+	off := min(max(h.offset, 0), maxOff)
+	shown := h.lines[off:min(len(h.lines), off+rows)]
+	if rows == h.height { // one line: no room to say more
+		return strings.Join(box(shown, h.width, h.height), "\n")
 	}
 	var more string
 	switch {
@@ -110,6 +214,24 @@ func (m Model) fullHelpView(lines []string, h int) []string {
 	default:
 		more = "↑↓ more above and below (k/j)"
 	}
-	shown = append(box(shown, m.width, rows), m.st.Position.Render(fit(more, m.width)))
-	return shown
+	return strings.Join(append(box(shown, h.width, rows), h.st.Position.Render(fit(more, h.width))), "\n")
+}
+
+// slicesEqualHelp reports whether two layouts of the full help list the
+// same keys with the same words.
+func slicesEqualHelp(a, b [][]key.Binding) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) {
+			return false
+		}
+		for j := range a[i] {
+			if a[i][j].Enabled() != b[i][j].Enabled() || a[i][j].Help() != b[i][j].Help() {
+				return false
+			}
+		}
+	}
+	return true
 }

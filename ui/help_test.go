@@ -28,28 +28,28 @@ func TestHelpShowsEveryKey(t *testing.T) {
 				}
 				d.press(start.keys...)
 				d.press("?")
-				want := d.m.paneKeyMap()
+				want := d.m.keyMap()
 				// the help as read by scrolling one line at a time: the first
 				// line of each screen, then the whole last screen
 				var seen strings.Builder
-				top, h := d.m.bodyArea()
+				top, h := d.m.top, d.m.bodyH
 				for range 200 {
 					lines := strings.Split(d.screen(), "\n")[top : top+h]
-					if d.m.helpMaxOffset() > 0 {
+					if d.m.help.maxOffset() > 0 {
 						lines = lines[:len(lines)-1] // not the line that says there is more
 					}
-					if d.m.helpOffset < d.m.helpMaxOffset() {
+					if d.m.help.offset < d.m.help.maxOffset() {
 						lines = lines[:1]
 					}
 					for _, l := range lines {
 						seen.WriteString(strings.TrimRight(l, " ") + "\n")
 					}
-					if d.m.helpOffset == d.m.helpMaxOffset() {
+					if d.m.help.offset == d.m.help.maxOffset() {
 						break
 					}
 					d.press("j")
-					if !d.m.showHelp {
-						t.Fatalf("j closed the help at line %d", d.m.helpOffset)
+					if !d.m.help.open {
+						t.Fatalf("j closed the help at line %d", d.m.help.offset)
 					}
 				}
 				text := seen.String()
@@ -80,9 +80,9 @@ func TestHelpAfterResize(t *testing.T) {
 	d := newDriver(t, 40, 8, Options{})
 	d.press("?", "G")
 	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
-	maxOff := d.m.helpMaxOffset()
-	if maxOff == 0 || maxOff >= d.m.helpOffset {
-		t.Fatalf("help at line %d of %d after the resize", d.m.helpOffset, maxOff)
+	maxOff := d.m.help.maxOffset()
+	if maxOff == 0 || maxOff >= d.m.help.offset {
+		t.Fatalf("help at line %d of %d after the resize", d.m.help.offset, maxOff)
 	}
 	if !strings.Contains(d.screen(), "↑ end of help") {
 		t.Errorf("the end of the help is not shown:\n%s", d.screen())

@@ -47,7 +47,7 @@ func parseFixture(src string) (*timeline.Chronology, timeline.Diagnostics) {
 // depends on time.
 type driver struct {
 	t      testing.TB
-	m      Model
+	m      *Model
 	quit   bool
 	opened []string   // URLs the model asked the browser to open
 	copied []string   // clipboard writes seen
@@ -78,7 +78,7 @@ func newDriver(t testing.TB, w, h int, opts Options) *driver {
 		opts.Editor = "true" // recorded, never run, unless runEditors
 	}
 	m := New(opts)
-	m.timers = false
+	m.status.timers = false
 	m.openURL = func(u string) error { d.opened = append(d.opened, u); return nil }
 	m.watchFiles = nil // tests send fileChangedMsg themselves
 	m.runEditor = func(c *exec.Cmd, done tea.ExecCallback) tea.Cmd {
@@ -115,7 +115,7 @@ func (d *driver) save(src string) *driver {
 
 // expireStatus clears the status line, as its timer would.
 func (d *driver) expireStatus() *driver {
-	d.send(statusExpiredMsg{seq: d.m.statusSeq})
+	d.send(statusExpiredMsg{seq: d.m.status.seq})
 	return d
 }
 
@@ -139,7 +139,7 @@ var (
 func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
 	m, cmd := d.m.Update(msg)
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	d.run(cmd)
 }
 
@@ -224,7 +224,7 @@ func (d *driver) current() string {
 
 // selected is the ID of the event selected in the list.
 func (d *driver) selected() string {
-	if e := d.m.list.selected(); e != nil {
+	if e := d.m.list.Selected(); e != nil {
 		return e.ID
 	}
 	return ""
@@ -247,3 +247,15 @@ func checkFits(t testing.TB, view string, w, h int, what string) {
 		}
 	}
 }
+
+// mode is what the keys act on now: the filter bar while it is open,
+// else the pane with the focus.
+func (d *driver) mode() mode {
+	if d.m.filter.Editing() {
+		return modeFilter
+	}
+	return d.m.focus
+}
+
+// keys is every key that works now, as the help offers them.
+func (d *driver) keys() KeyMap { return withHelp(d.m.keyMap(), &d.m.help) }

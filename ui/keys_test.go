@@ -43,8 +43,8 @@ func wantSelected(id string) func(*testing.T, *driver) {
 func wantFocus(f mode) func(*testing.T, *driver) {
 	return func(t *testing.T, d *driver) {
 		t.Helper()
-		if d.m.mode() != f {
-			t.Errorf("mode %v, want %v", d.m.mode(), f)
+		if d.mode() != f {
+			t.Errorf("mode %v, want %v", d.mode(), f)
 		}
 	}
 }
@@ -52,8 +52,8 @@ func wantFocus(f mode) func(*testing.T, *driver) {
 func wantStatus(sub string) func(*testing.T, *driver) {
 	return func(t *testing.T, d *driver) {
 		t.Helper()
-		if !strings.Contains(d.m.status, sub) {
-			t.Errorf("status %q, want it to contain %q", d.m.status, sub)
+		if !strings.Contains(d.m.status.text, sub) {
+			t.Errorf("status %q, want it to contain %q", d.m.status.text, sub)
 		}
 	}
 }
@@ -130,7 +130,7 @@ var listKeys = []keyCase{
 	{name: "/ opens the filter", press: []string{"/"}, check: wantFocus(modeFilter)},
 	{name: "esc clears a kept filter", setup: []string{"/"}, text: "schaaf", press: []string{"enter", "esc"},
 		check: func(t *testing.T, d *driver) {
-			if d.m.filter.active() || len(d.m.list.events) != 8 {
+			if d.m.filter.Active() || len(d.m.list.events) != 8 {
 				t.Errorf("filter %q, %d events", d.m.filter.applied, len(d.m.list.events))
 			}
 		}},
@@ -179,7 +179,7 @@ var listKeys = []keyCase{
 			wantStatus("Copied")(t, d)
 		}},
 	{name: "? shows the full help", press: []string{"?"}, check: func(t *testing.T, d *driver) {
-		if !d.m.showHelp || !strings.Contains(d.screen(), "no source") {
+		if !d.m.help.open || !strings.Contains(d.screen(), "no source") {
 			t.Errorf("no help:\n%s", d.screen())
 		}
 	}},
@@ -196,7 +196,7 @@ var listKeys = []keyCase{
 	{name: "the overview has no links, source or citation", press: []string{"i", "1", "o", "y", "tab"},
 		check: func(t *testing.T, d *driver) {
 			wantOverview(true)(t, d)
-			km := d.m.keyMap()
+			km := d.keys()
 			if km.FollowN.Enabled() || km.OpenSource.Enabled() || km.Copy.Enabled() || km.NextLink.Enabled() {
 				t.Errorf("the overview offers an event's keys: 1-9 %v, o %v, y %v, tab %v",
 					km.FollowN.Enabled(), km.OpenSource.Enabled(), km.Copy.Enabled(), km.NextLink.Enabled())
@@ -214,8 +214,8 @@ var listKeys = []keyCase{
 	{name: "/ leaves the overview", press: []string{"i", "/"}, check: all(wantFocus(modeFilter), wantOverview(false))},
 	{name: "9 names a missing link, until the next event", press: []string{"9", "j"},
 		check: all(wantStatus(""), func(t *testing.T, d *driver) {
-			if d.m.status != "" {
-				t.Errorf("status %q outlived its event", d.m.status)
+			if d.m.status.text != "" {
+				t.Errorf("status %q outlived its event", d.m.status.text)
 			}
 		})},
 }
@@ -265,8 +265,8 @@ var detailKeys = []keyCase{
 	{name: "tab scrolls the link into view", w: 60, h: 10, setup: []string{"j", "j", "j", "enter"}, press: []string{"tab", "tab"},
 		check: func(t *testing.T, d *driver) {
 			l := d.m.detail.linkLine[1]
-			if l < d.m.detail.offset || l >= d.m.detail.offset+d.m.detail.bodyHeight() {
-				t.Errorf("link line %d not in view at offset %d", l, d.m.detail.offset)
+			if l < d.m.detail.Offset() || l >= d.m.detail.Offset()+d.m.detail.bodyHeight() {
+				t.Errorf("link line %d not in view at offset %d", l, d.m.detail.Offset())
 			}
 		}},
 	{name: "enter follows the selected link", setup: []string{"j", "j", "j", "enter"}, press: []string{"tab", "tab", "enter"},
@@ -287,7 +287,7 @@ var detailKeys = []keyCase{
 		check: func(t *testing.T, d *driver) {
 			wantCurrent("schaaf-warning")(t, d)
 			wantLink(t, d, 1)
-			if d.m.detail.offset == 0 {
+			if d.m.detail.Offset() == 0 {
 				t.Errorf("scroll not restored")
 			}
 			if len(d.m.history.forward) != 1 {
@@ -328,7 +328,7 @@ var detailKeys = []keyCase{
 			}
 		}},
 	{name: "? shows help", setup: []string{"enter"}, press: []string{"?"}, check: func(t *testing.T, d *driver) {
-		if !d.m.showHelp || !strings.Contains(d.screen(), "back to list") {
+		if !d.m.help.open || !strings.Contains(d.screen(), "back to list") {
 			t.Errorf("help:\n%s", d.screen())
 		}
 	}},
@@ -405,8 +405,8 @@ var filterKeys = []keyCase{
 			if d.m.filter.err == nil || !strings.Contains(d.screen(), "bad year") {
 				t.Errorf("the bar does not say what is wrong:\n%s", d.screen())
 			}
-			if d.m.status != "" || len(d.m.list.events) != 8 {
-				t.Errorf("status %q, %d events", d.m.status, len(d.m.list.events))
+			if d.m.status.text != "" || len(d.m.list.events) != 8 {
+				t.Errorf("status %q, %d events", d.m.status.text, len(d.m.list.events))
 			}
 		}},
 	{name: "the fixed query is kept", setup: []string{"/"}, text: "schaaf year:20x",
@@ -414,8 +414,8 @@ var filterKeys = []keyCase{
 		check: func(t *testing.T, d *driver) {
 			wantFocus(modeList)(t, d)
 			wantIDs(t, d, "homan-condemns", "schaaf-warning")
-			if d.m.filter.applied != "schaaf year:2018" || d.m.status != "" {
-				t.Errorf("applied %q, status %q", d.m.filter.applied, d.m.status)
+			if d.m.filter.applied != "schaaf year:2018" || d.m.status.text != "" {
+				t.Errorf("applied %q, status %q", d.m.filter.applied, d.m.status.text)
 			}
 		}},
 	{name: "esc after a malformed query forgets it", setup: []string{"/"}, text: "schaaf year:20x", press: []string{"enter", "/", "esc", "/"},
@@ -485,11 +485,11 @@ var helpKeys = []keyCase{
 			wantHelp(t, d, true)
 		}},
 	{name: "G goes to the end of a long help", w: 40, h: 12, setup: []string{"?"}, press: []string{"G"},
-		check: all(wantOnScreen("↑ end of help"), func(t *testing.T, d *driver) { wantHelpAt(d.m.helpMaxOffset())(t, d) })},
+		check: all(wantOnScreen("↑ end of help"), func(t *testing.T, d *driver) { wantHelpAt(d.m.help.maxOffset())(t, d) })},
 	{name: "j at the end of a long help stays", w: 40, h: 12, setup: []string{"?", "G"}, press: []string{"j", "pgdown"},
 		check: all(wantSelected("printz-1997"), func(t *testing.T, d *driver) {
 			wantHelp(t, d, true)
-			wantHelpAt(d.m.helpMaxOffset())(t, d)
+			wantHelpAt(d.m.help.maxOffset())(t, d)
 		})},
 	{name: "g goes back to the top of a long help", w: 40, h: 12, setup: []string{"?", "G"}, press: []string{"g"}, check: wantHelpAt(0)},
 	{name: "esc closes a long help", w: 40, h: 12, setup: []string{"?", "j"}, press: []string{"esc"},
@@ -534,16 +534,16 @@ func wantOnScreen(s string) func(*testing.T, *driver) {
 func wantHelpAt(n int) func(*testing.T, *driver) {
 	return func(t *testing.T, d *driver) {
 		t.Helper()
-		if !d.m.showHelp || d.m.helpOffset != n {
-			t.Errorf("help shown %v at line %d, want line %d (of %d)", d.m.showHelp, d.m.helpOffset, n, d.m.helpMaxOffset())
+		if !d.m.help.open || d.m.help.offset != n {
+			t.Errorf("help shown %v at line %d, want line %d (of %d)", d.m.help.open, d.m.help.offset, n, d.m.help.maxOffset())
 		}
 	}
 }
 
 func wantOffset(t *testing.T, d *driver, want int) {
 	t.Helper()
-	if d.m.detail.offset != want {
-		t.Errorf("detail offset %d, want %d (of %d)", d.m.detail.offset, want, d.m.detail.maxOffset())
+	if d.m.detail.Offset() != want {
+		t.Errorf("detail offset %d, want %d (of %d)", d.m.detail.Offset(), want, d.m.detail.maxOffset())
 	}
 }
 
@@ -556,8 +556,8 @@ func wantLink(t *testing.T, d *driver, want int) {
 
 func wantHelp(t *testing.T, d *driver, want bool) {
 	t.Helper()
-	if d.m.showHelp != want {
-		t.Errorf("showHelp %v", d.m.showHelp)
+	if d.m.help.open != want {
+		t.Errorf("showHelp %v", d.m.help.open)
 	}
 }
 
@@ -576,8 +576,8 @@ func wantIDs(t *testing.T, d *driver, ids ...string) {
 func wantStatusIs(s string) func(*testing.T, *driver) {
 	return func(t *testing.T, d *driver) {
 		t.Helper()
-		if d.m.status != s {
-			t.Errorf("status %q, want %q", d.m.status, s)
+		if d.m.status.text != s {
+			t.Errorf("status %q, want %q", d.m.status.text, s)
 		}
 	}
 }
@@ -587,7 +587,7 @@ func wantStatusIs(s string) func(*testing.T, *driver) {
 func wantOffered(on bool, name string) func(*testing.T, *driver) {
 	return func(t *testing.T, d *driver) {
 		t.Helper()
-		km := d.m.keyMap()
+		km := d.keys()
 		b := map[string]bool{"FollowN": km.FollowN.Enabled(), "OpenSource": km.OpenSource.Enabled(),
 			"NextMatch": km.NextMatch.Enabled(), "NextLink": km.NextLink.Enabled()}
 		if got, ok := b[name]; !ok || got != on {
@@ -607,7 +607,7 @@ func wantRejected(t *testing.T, d *driver, text string) {
 	}
 	wantFocus(modeList)(t, d)
 	wantStatusIs(rejectedStatus(err))(t, d)
-	if d.m.filter.active() || len(d.m.list.events) != d.m.chron.Len() || d.m.filter.err != nil {
+	if d.m.filter.Active() || len(d.m.list.events) != d.m.chron.Len() || d.m.filter.err != nil {
 		t.Errorf("filter %q (err %v), %d events, want none, all %d", d.m.filter.applied, d.m.filter.err,
 			len(d.m.list.events), d.m.chron.Len())
 	}
@@ -648,18 +648,18 @@ func TestHelpNeverLies(t *testing.T) {
 	for i, s := range states {
 		for _, size := range [][2]int{{120, 40}, {60, 10}} {
 			d := reach(t, size[0], size[1], styleNoTTY, i)
-			km := d.m.keyMap()
+			km := d.keys()
 			for _, b := range km.all() {
 				if !b.Enabled() {
 					continue
 				}
 				for _, k := range b.Keys() {
 					e := reach(t, size[0], size[1], styleNoTTY, i)
-					before, focus := e.screen(), e.m.mode()
+					before, focus := e.screen(), e.mode()
 					e.press(k)
 					// a move of the focus shows in the selected row's
 					// style, which the plain screen does not keep
-					if e.screen() == before && e.m.mode() == focus && !e.quit && len(e.opened)+len(e.copied) == 0 {
+					if e.screen() == before && e.mode() == focus && !e.quit && len(e.opened)+len(e.copied) == 0 {
 						t.Errorf("%s at %v: %q (%s) is offered but did nothing", s.name, size, k, b.Help().Desc)
 					}
 				}
@@ -715,7 +715,7 @@ func typeAt(d *driver, text string, delivered int, then ...string) {
 			continue
 		}
 		m, cmd := d.m.Update(msg)
-		d.m = m.(Model)
+		d.m = m.(*Model)
 		late = append(late, cmd)
 	}
 	d.press(then...)
@@ -759,8 +759,8 @@ func TestFilterEnterIgnoresTypingSpeed(t *testing.T) {
 			}
 			wantFocus(modeList)(t, d)
 			wantIDs(t, d, want...)
-			if d.m.filter.applied != text || d.m.status != "" {
-				t.Errorf("applied %q, status %q; want %q kept silently", d.m.filter.applied, d.m.status, text)
+			if d.m.filter.applied != text || d.m.status.text != "" {
+				t.Errorf("applied %q, status %q; want %q kept silently", d.m.filter.applied, d.m.status.text, text)
 			}
 		}
 		t.Run(text+"/pasted", func(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -13,15 +15,17 @@ import (
 // rows in the window are drawn, so a list of 100 000 events costs the same
 // to draw as one of 40.
 type listModel struct {
-	chron  *timeline.Chronology
-	events []*timeline.Event // the visible events, in order
-	rows   []listRow
-	rowOf  []int // rowOf[i] is the row of events[i]
-	cursor int   // index into events
-	offset int   // first row drawn
-	width  int
-	height int
-	words  []string // filter words to highlight
+	chron   *timeline.Chronology
+	events  []*timeline.Event // the visible events, in order
+	rows    []listRow
+	rowOf   []int // rowOf[i] is the row of events[i]
+	cursor  int   // index into events
+	offset  int   // first row drawn
+	width   int
+	height  int
+	words   []string // filter words to highlight
+	st      *Styles
+	focused bool // the list has the keys: the selected row is drawn bright
 
 	// eraAt[i] is the era of chron.Events[i], worked out once per
 	// chronology (erasOf) so that a filter keystroke does not loop over
@@ -44,15 +48,88 @@ const (
 	minDateWidth = 30 // below this the date column is left out
 )
 
-func newList(c *timeline.Chronology) listModel {
-	l := listModel{chron: c}
-	l.setEvents(c.Events, nil)
-	return l
+func newList(st *Styles) listModel { return listModel{st: st, focused: true} }
+
+// Update moves the selection: the moving keys, the wheel, a click (its Y
+// relative to the list's first line).
+func (l *listModel) Update(msg tea.Msg) (*listModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := l.KeyMap()
+		switch {
+		case key.Matches(msg, k.Up):
+			l.move(-1)
+		case key.Matches(msg, k.Down):
+			l.move(1)
+		case key.Matches(msg, k.Top):
+			l.move(-len(l.events))
+		case key.Matches(msg, k.Bottom):
+			l.move(len(l.events))
+		case key.Matches(msg, k.PageUp):
+			l.move(-max(1, l.height-1))
+		case key.Matches(msg, k.PageDown):
+			l.move(max(1, l.height-1))
+		case key.Matches(msg, k.PrevYear):
+			l.year(-1)
+		case key.Matches(msg, k.NextYear):
+			l.year(1)
+		}
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			l.scroll(-wheelStep)
+		case tea.MouseWheelDown:
+			l.scroll(wheelStep)
+		}
+	case tea.MouseClickMsg:
+		if i := l.eventAt(msg.Y); i >= 0 && msg.Button == tea.MouseLeft {
+			l.cursor = i
+			l.ensureVisible()
+		}
+	}
+	return l, nil
 }
 
-// setEvents shows evs, keeping keep selected when it is among them, or
+// KeyMap is the list's moving keys, each enabled when it would move.
+func (l *listModel) KeyMap() KeyMap {
+	k := defaultKeyMap()
+	k.mode = modeList
+	k.setEnabled(false)
+	n, at := len(l.events), l.cursor
+	up, down := n > 0 && at > 0, n > 0 && at < n-1
+	for _, b := range []*key.Binding{&k.Up, &k.Top, &k.PageUp, &k.PrevYear} {
+		b.SetEnabled(up)
+	}
+	for _, b := range []*key.Binding{&k.Down, &k.Bottom, &k.PageDown} {
+		b.SetEnabled(down)
+	}
+	k.NextYear.SetEnabled(down && l.events[n-1].Date.Year != l.events[at].Date.Year)
+	return k
+}
+
+// SetFocused says whether the list has the keys.
+func (l *listModel) SetFocused(on bool) { l.focused = on }
+
+// SetWords sets the filter's words, highlighted in the titles.
+func (l *listModel) SetWords(words []string) { l.words = words }
+
+// Len is the number of events shown.
+func (l *listModel) Len() int { return len(l.events) }
+
+// Cursor is the index of the selected event among those shown.
+func (l *listModel) Cursor() int { return l.cursor }
+
+// Width is the list's width, for the root to tell which pane the pointer
+// is over.
+func (l *listModel) Width() int { return l.width }
+
+// Move moves the selection by n events (the filter bar's arrows).
+func (l *listModel) Move(n int) { l.move(n) }
+
+// SetEvents shows evs of c, keeping keep selected when it is among them, or
 // else the event nearest after it.
-func (l *listModel) setEvents(evs []*timeline.Event, keep *timeline.Event) {
+func (l *listModel) SetEvents(c *timeline.Chronology, evs []*timeline.Event, keep *timeline.Event) {
+	l.chron = c
 	l.events = evs
 	l.rows = make([]listRow, 0, len(evs)+len(evs)/4+2)
 	l.rowOf = make([]int, len(evs))
@@ -77,6 +154,15 @@ func (l *listModel) setEvents(evs []*timeline.Event, keep *timeline.Event) {
 		l.cursor = l.nearest(keep)
 	}
 	l.offset = 0
+	l.ensureVisible()
+}
+
+// Reload shows the events of a chronology read again, keeping the
+// scroll where it was and keep selected (or the event after it).
+func (l *listModel) Reload(c *timeline.Chronology, evs []*timeline.Event, keep *timeline.Event) {
+	offset := l.offset
+	l.SetEvents(c, evs, keep)
+	l.offset = offset
 	l.ensureVisible()
 }
 
@@ -120,8 +206,8 @@ func yearLabel(y int) string {
 	return strconv.Itoa(y)
 }
 
-// selected returns the selected event, or nil when the list is empty.
-func (l listModel) selected() *timeline.Event {
+// Selected returns the selected event, or nil when the list is empty.
+func (l *listModel) Selected() *timeline.Event {
 	if l.cursor < 0 || l.cursor >= len(l.events) {
 		return nil
 	}
@@ -129,7 +215,7 @@ func (l listModel) selected() *timeline.Event {
 }
 
 // indexOf returns the position of e among the visible events, or -1.
-func (l listModel) indexOf(e *timeline.Event) int {
+func (l *listModel) indexOf(e *timeline.Event) int {
 	if e == nil {
 		return -1
 	}
@@ -141,14 +227,14 @@ func (l listModel) indexOf(e *timeline.Event) int {
 	return -1
 }
 
-// hides reports whether the filter hides e: it is not among the visible
+// Hides reports whether the filter hides e: it is not among the visible
 // events. The selected event, the usual case, is answered without a scan.
-func (l listModel) hides(e *timeline.Event) bool {
-	return e != nil && e != l.selected() && l.indexOf(e) < 0
+func (l *listModel) Hides(e *timeline.Event) bool {
+	return e != nil && e != l.Selected() && l.indexOf(e) < 0
 }
 
-// selectEvent moves the cursor to e; false when the filter hides e.
-func (l *listModel) selectEvent(e *timeline.Event) bool {
+// Select moves the cursor to e; false when the filter hides e.
+func (l *listModel) Select(e *timeline.Event) bool {
 	i := l.indexOf(e)
 	if i < 0 {
 		return false
@@ -158,7 +244,7 @@ func (l *listModel) selectEvent(e *timeline.Event) bool {
 	return true
 }
 
-func (l *listModel) setSize(w, h int) {
+func (l *listModel) SetSize(w, h int) {
 	l.width, l.height = max(0, w), max(0, h)
 	l.ensureVisible()
 }
@@ -172,16 +258,10 @@ func (l *listModel) move(n int) {
 	l.ensureVisible()
 }
 
-func (l *listModel) top()    { l.move(-len(l.events)) }
-func (l *listModel) bottom() { l.move(len(l.events)) }
-
-// page moves by a screenful of rows.
-func (l *listModel) page(dir int) { l.move(dir * max(1, l.height-1)) }
-
 // year moves to the first event of the next year (dir > 0), or to the first
 // event of this year, or of the previous one when already there (dir < 0).
 func (l *listModel) year(dir int) {
-	e := l.selected()
+	e := l.Selected()
 	if e == nil {
 		return
 	}
@@ -240,7 +320,7 @@ func (l *listModel) firstEventFrom(r, dir int) int {
 }
 
 // eventAt returns the event drawn on line y of the list, or -1.
-func (l listModel) eventAt(y int) int {
+func (l *listModel) eventAt(y int) int {
 	r := l.offset + y
 	if y < 0 || y >= l.height || r < 0 || r >= len(l.rows) {
 		return -1
@@ -268,8 +348,9 @@ func (l *listModel) ensureVisible() {
 	l.offset = min(max(l.offset, 0), max(0, len(l.rows)-l.height))
 }
 
-// view draws exactly height lines of exactly width cells.
-func (l listModel) view(st *Styles, focused bool) string {
+// View draws exactly height lines of exactly width cells.
+func (l *listModel) View() string {
+	st := l.st
 	if l.height <= 0 {
 		return ""
 	}
@@ -282,13 +363,13 @@ func (l listModel) view(st *Styles, focused bool) string {
 		lines = append(lines, st.Label.Render(fit(msg, l.width)))
 	}
 	for r := l.offset; r < len(l.rows) && len(lines) < l.height; r++ {
-		lines = append(lines, l.rowView(st, l.rows[r], focused))
+		lines = append(lines, l.rowView(l.rows[r]))
 	}
 	return strings.Join(box(lines, l.width, l.height), "\n")
 }
 
-func (l listModel) rowView(st *Styles, row listRow, focused bool) string {
-	w := l.width
+func (l *listModel) rowView(row listRow) string {
+	st, w := l.st, l.width
 	if row.event < 0 {
 		rule, style := "─", st.Year
 		if row.era {
@@ -304,7 +385,7 @@ func (l listModel) rowView(st *Styles, row listRow, focused bool) string {
 	base := st.Row
 	if row.event == l.cursor {
 		base = st.SelectedBg
-		if focused {
+		if l.focused {
 			base = st.Selected
 		}
 	}

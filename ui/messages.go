@@ -24,9 +24,9 @@ type bgTimeoutMsg struct{}
 
 // renderedMsg is a Glamour rendering of one event at one width and style.
 type renderedMsg struct {
-	key   renderKey
-	lines []string
-	err   error
+	key renderKey
+	doc document
+	err error
 }
 
 // filteredMsg is the result of one filter run; seq says which, so results
@@ -75,4 +75,12 @@ type reloadedMsg struct {
 	diags   timeline.Diagnostics
 	label   string
 	missing []string // paths given that do not exist (only when the load failed)
+	folders []string // files that are folders now (only when the load failed)
+
+	// worked out off the key path, when it loads
+	same      bool              // nothing changed on screen
+	query     string            // the filter the events are for
+	events    []*timeline.Event // the events it lets through
+	status    string            // what the status line says
+	statusErr bool
 }

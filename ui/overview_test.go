@@ -44,7 +44,7 @@ func TestOverview(t *testing.T) {
 func TestOverviewRendering(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
 	m, cmd := d.m.Update(keyPress("i"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if cmd == nil || !strings.Contains(d.screen(), "rendering…") || !strings.Contains(d.screen(), "About this chronology") {
 		t.Fatalf("no placeholder while rendering:\n%s", d.screen())
 	}
@@ -55,7 +55,7 @@ func TestOverviewRendering(t *testing.T) {
 	// back to the event and to the overview again: both from the cache
 	d.press("i")
 	m, cmd = d.m.Update(keyPress("i"))
-	d.m = m.(Model)
+	d.m = m.(*Model)
 	if cmd != nil || !strings.Contains(d.screen(), "became a federal case") {
 		t.Errorf("the cached overview is not used:\n%s", d.screen())
 	}

@@ -30,7 +30,7 @@ type program struct {
 }
 
 // probeMsg asks the program's filter for the model as it is now.
-type probeMsg struct{ reply chan Model }
+type probeMsg struct{ reply chan *Model }
 
 func startProgram(t *testing.T, opts Options, w, h int) *program {
 	t.Helper()
@@ -42,7 +42,8 @@ func startProgram(t *testing.T, opts Options, w, h int) *program {
 		tea.WithoutSignalHandler(),
 		tea.WithFilter(func(m tea.Model, msg tea.Msg) tea.Msg {
 			if pr, ok := msg.(probeMsg); ok {
-				pr.reply <- m.(Model)
+				snap := *m.(*Model) // a copy, read by the test while the program goes on
+				pr.reply <- &snap
 				return nil
 			}
 			return msg
@@ -59,7 +60,7 @@ func startProgram(t *testing.T, opts Options, w, h int) *program {
 		p.Quit()
 		select {
 		case fm := <-pr.done:
-			if m, ok := fm.(Model); ok {
+			if m, ok := fm.(*Model); ok {
 				m.Close()
 			}
 		case <-time.After(programDeadline):
@@ -70,9 +71,9 @@ func startProgram(t *testing.T, opts Options, w, h int) *program {
 }
 
 // model returns the model as it is after every message sent so far.
-func (pr *program) model() Model {
+func (pr *program) model() *Model {
 	pr.t.Helper()
-	reply := make(chan Model, 1)
+	reply := make(chan *Model, 1)
 	go pr.p.Send(probeMsg{reply: reply})
 	select {
 	case m := <-reply:
@@ -80,12 +81,12 @@ func (pr *program) model() Model {
 	case <-time.After(programDeadline):
 		pr.t.Fatal("the program does not answer")
 	}
-	return Model{}
+	return nil
 }
 
 // waitFor polls until cond holds for the model, failing with what the
 // screen shows when it never does.
-func (pr *program) waitFor(what string, cond func(m Model, screen string) bool) Model {
+func (pr *program) waitFor(what string, cond func(m *Model, screen string) bool) *Model {
 	pr.t.Helper()
 	deadline := time.Now().Add(programDeadline)
 	for {
@@ -103,9 +104,9 @@ func (pr *program) waitFor(what string, cond func(m Model, screen string) bool) 
 
 // waitScreen waits until the screen holds every one of want and none of
 // absent.
-func (pr *program) waitScreen(want []string, absent ...string) Model {
+func (pr *program) waitScreen(want []string, absent ...string) *Model {
 	pr.t.Helper()
-	return pr.waitFor(fmt.Sprintf("%q without %q", want, absent), func(_ Model, s string) bool {
+	return pr.waitFor(fmt.Sprintf("%q without %q", want, absent), func(_ *Model, s string) bool {
 		for _, w := range want {
 			if !strings.Contains(s, w) {
 				return false
@@ -144,10 +145,10 @@ func TestLiveReload(t *testing.T) {
 	src := fixtureSource(t)
 	path, opts := tempChronology(t, src)
 	pr := startProgram(t, opts, 100, 30)
-	pr.waitFor("the watcher", func(m Model, s string) bool { return m.watcher != nil && strings.Contains(s, "Printz") })
+	pr.waitFor("the watcher", func(m *Model, s string) bool { return m.files.watcher != nil && strings.Contains(s, "Printz") })
 	pr.press("j", "j", "j") // schaaf-warning
-	pr.waitFor("the selection", func(m Model, _ string) bool { return m.current != nil && m.current.ID == "schaaf-warning" })
-	selected := func(m Model) {
+	pr.waitFor("the selection", func(m *Model, _ string) bool { return m.current != nil && m.current.ID == "schaaf-warning" })
+	selected := func(m *Model) {
 		t.Helper()
 		if m.current == nil || m.current.ID != "schaaf-warning" {
 			t.Errorf("the selection moved to %v", m.current)
@@ -208,7 +209,7 @@ func TestLiveReloadFolder(t *testing.T) {
 		},
 	}
 	pr := startProgram(t, opts, 100, 30)
-	pr.waitFor("the watcher", func(m Model, s string) bool { return m.watcher != nil && strings.Contains(s, "Printz") })
+	pr.waitFor("the watcher", func(m *Model, s string) bool { return m.files.watcher != nil && strings.Contains(s, "Printz") })
 	writeFile(t, filepath.Join(dir, "b.toml"), addedEvent)
 	pr.waitScreen([]string{"An event added in the editor", "1 new event"})
 }
@@ -223,10 +224,10 @@ func TestEditInProgram(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "add.toml"), addedEvent)
 	opts.Editor = ed
 	pr := startProgram(t, opts, 120, 40)
-	pr.waitFor("the watcher", func(m Model, s string) bool { return m.watcher != nil && strings.Contains(s, "Printz") })
+	pr.waitFor("the watcher", func(m *Model, s string) bool { return m.files.watcher != nil && strings.Contains(s, "Printz") })
 	pr.press("j", "j", "j", "e")
 	m := pr.waitScreen([]string{"An event added in the editor (26 Feb 2018) — added by the"})
-	if m.current == nil || m.current.ID != "schaaf-warning" || m.list.selected() != m.current {
+	if m.current == nil || m.current.ID != "schaaf-warning" || m.list.Selected() != m.current {
 		t.Errorf("selected %v after the editor", m.current)
 	}
 	args, err := os.ReadFile(filepath.Join(dir, "args.txt"))
@@ -240,5 +241,5 @@ func TestEditInProgram(t *testing.T) {
 		t.Errorf("after the editor: mouse %v, alt screen %v", v.MouseMode, v.AltScreen)
 	}
 	pr.press("j")
-	pr.waitFor("a key after the editor", func(m Model, _ string) bool { return m.current != nil && m.current.ID == "ice-operation" })
+	pr.waitFor("a key after the editor", func(m *Model, _ string) bool { return m.current != nil && m.current.ID == "ice-operation" })
 }

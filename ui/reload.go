@@ -57,32 +57,67 @@ func waitChangeCmd(w *watch.Watcher) tea.Cmd {
 	}
 }
 
-// reloadCmd loads the chronology again off the key path. When it does not
-// load it also finds which of the paths given are gone, so the banner can
-// say so.
-func reloadCmd(load LoadFunc, paths, files []string, seq int, why reloadReason, note string) tea.Cmd {
+// reloadRequest is what a reload needs to know of the screen when it
+// starts: everything it compares the new load with, so that the work of
+// comparing and filtering is done off the key path and Update only
+// decides what to keep.
+type reloadRequest struct {
+	load      LoadFunc
+	paths     []string
+	seq       int
+	why       reloadReason
+	note      string
+	shown     *timeline.Chronology // on screen
+	base      *timeline.Chronology // what the status line compares with: on screen, or when the editor started
+	label     string
+	query     string // the filter kept
+	wasFailed bool   // the files did not load last time
+}
+
+// reloadCmd loads the chronology again off the key path, and compares it
+// with the one on screen and filters it there too. When it does not load
+// it also finds which of the paths given are gone, so the banner can say
+// so.
+func reloadCmd(r reloadRequest) tea.Cmd {
 	return func() tea.Msg {
-		msg := reloadedMsg{seq: seq, why: why, note: note}
-		if load == nil {
+		msg := reloadedMsg{seq: r.seq, why: r.why, note: r.note, query: r.query}
+		var files []string
+		if r.shown != nil {
+			files = r.shown.Files
+		}
+		if r.load == nil {
 			msg.diags = timeline.Diagnostics{{Message: "nothing to load"}}
 			return msg
 		}
 		if msg.diags = notFilesNow(files); msg.diags != nil {
+			msg.folders = foldersNow(r.shown)
 			return msg
 		}
-		msg.chron, msg.diags, msg.label = load(func(int64, int64) {})
+		msg.chron, msg.diags, msg.label = r.load(func(int64, int64) {})
 		if msg.chron != nil && !msg.diags.HasErrors() {
+			c := msg.chron
+			msg.same = !r.wasFailed && r.label == msg.label && sameChronology(r.shown, c)
+			msg.status, msg.statusErr = reloadStatus(msg.label, r.base, c, r.wasFailed, r.note)
+			if !msg.same {
+				msg.events = c.Events
+				if r.query != "" {
+					if q, err := timeline.ParseQuery(r.query); err == nil {
+						msg.events = q.Filter(c)
+					}
+				}
+			}
 			return msg
 		}
 		msg.chron = nil
 		if !msg.diags.HasErrors() {
 			msg.diags = append(msg.diags, timeline.Diagnostic{Message: "the chronology could not be loaded"})
 		}
-		for _, p := range paths {
+		for _, p := range r.paths {
 			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 				msg.missing = append(msg.missing, p)
 			}
 		}
+		msg.folders = foldersNow(r.shown)
 		return msg
 	}
 }
@@ -131,139 +166,113 @@ func foldersNow(c *timeline.Chronology) []string {
 	return out
 }
 
-// Close stops watching the files. The program calls it once Run returns.
-func (m Model) Close() {
-	if m.watcher != nil {
-		m.watcher.Close()
-	}
+// files is the viewer's side of the files on disk: the watcher, the
+// reload on its way, and the generation of the chronology on screen
+// (renderings of an older one are not used).
+type files struct {
+	watcher *watch.Watcher
+	seq     int // of the latest reload
+	gen     int
+	// editBase is the chronology on screen when the editor started: the
+	// editor's reload says what changed since then
+	editBase *timeline.Chronology
 }
 
-// watching keeps the watcher that started, and waits for its first change.
-func (m Model) watching(msg watchingMsg) (Model, tea.Cmd) {
+// watching keeps the watcher that started, and waits for its first
+// change; or says why there is none.
+func (f *files) watching(msg watchingMsg) (cmd tea.Cmd, why string) {
 	if msg.err != nil {
-		return m, m.setStatus("Not watching the files for changes (r reloads): "+
-			timeline.HarmlessLine(msg.err.Error()), true)
+		return nil, "Not watching the files for changes (r reloads): " + timeline.HarmlessLine(msg.err.Error())
 	}
-	if m.watcher != nil { // never happens: one watch per run
-		m.watcher.Close()
+	if f.watcher != nil { // never happens: one watch per run
+		f.watcher.Close()
 	}
-	m.watcher = msg.w
-	return m, waitChangeCmd(m.watcher)
+	f.watcher = msg.w
+	return waitChangeCmd(f.watcher), ""
 }
 
 // reload starts reading the files again; any reload still on its way is
 // overtaken. A note (the editor failed) goes before what the status line
 // says of the result.
-func (m Model) reload(why reloadReason, note string) (Model, tea.Cmd) {
-	m.reloadSeq++
-	var files []string
-	if m.chron != nil {
-		files = m.chron.Files
+func (m *Model) reload(why reloadReason, note string) tea.Cmd {
+	m.files.seq++
+	r := reloadRequest{load: m.opts.Load, paths: m.opts.Paths, seq: m.files.seq, why: why, note: note,
+		shown: m.chron, base: m.chron, label: m.label, query: m.filter.Applied(), wasFailed: m.problems.isFailed()}
+	if why == reloadEditor {
+		// what changed since the editor started, even when the watcher
+		// has already shown the save
+		if m.files.editBase != nil {
+			r.base = m.files.editBase
+		}
+		m.files.editBase = nil
 	}
-	return m, reloadCmd(m.opts.Load, m.opts.Paths, files, m.reloadSeq, why, note)
+	return reloadCmd(r)
 }
 
 // reloaded takes in the result of a reload: a chronology that loads
-// replaces the one on screen, keeping the reader's place; one that does
-// not is shown in the banner, over the last good one.
-func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
-	if msg.seq != m.reloadSeq {
-		return m, nil // a newer reload is on its way
-	}
-	// The editor's reload reports what changed since the editor started,
-	// even when the watcher has already shown the save.
-	base := m.chron
-	if msg.why == reloadEditor {
-		if m.editBase != nil {
-			base = m.editBase
-		}
-		m.editBase = nil
+// replaces the one on screen, keeping the reader's place (the event, by
+// id or else the nearest in date; the filter; the jump history; the
+// scroll); one that does not is shown in the banner, over the last good
+// one. The comparing and filtering were done by the reload's command.
+func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
+	if msg.seq != m.files.seq {
+		return nil // a newer reload is on its way
 	}
 	if msg.chron == nil {
-		m.problems.failed = msg.diags
-		m.problems.missing = msg.missing
-		m.problems.folders = foldersNow(m.chron)
+		m.problems.SetFailed(msg.diags, msg.missing, msg.folders)
 		m.layout()
 		switch {
 		case msg.note != "":
-			return m, m.setStatus(msg.note+"; the file does not load", true)
+			return m.say(scopeNone, msg.note+"; the file does not load", true)
 		case msg.why != reloadWatch:
-			return m, m.setStatus("Not reloaded: "+plural(len(msg.diags.Errors()), "error")+
-				" (press ! to see them)", true)
+			return m.say(scopeNone, "Not reloaded: "+plural(len(msg.diags.Errors()), "error")+" (press ! to see them)", true)
 		}
-		return m, nil
+		return nil
 	}
-	wasFailed := m.problems.isFailed()
-	m.problems.failed, m.problems.missing, m.problems.folders = nil, nil, nil
-	m.problems.warnings = msg.diags.Warnings()
-	if len(m.problems.warnings) == 0 {
-		m.problems.expanded = false
-	}
-	if !wasFailed && sameChronology(m.chron, msg.chron) && m.label == msg.label {
+	m.problems.SetFailed(nil, nil, nil)
+	m.problems.SetWarnings(msg.diags.Warnings())
+	if msg.same {
 		// nothing new on disk (a save without changes, or the second
 		// reader of one save): the screen stays as it is
 		m.layout()
 		if msg.why == reloadWatch {
-			return m, nil
+			return nil
 		}
-		return m, m.setStatus(reloadStatus(m.label, base, m.chron, false, msg.note))
+		return m.say(scopeNone, msg.status, msg.statusErr)
 	}
 
-	oldCurrent := m.current
-	loc := m.location()
+	old, loc := m.current, locationOf(m.current, m.focus, &m.detail)
 	m.chron, m.label = msg.chron, msg.label
-	m.gen++
-	clear(m.cache.done)
+	m.files.gen++
+	m.detail.Forget()
 	m.history.prune(func(id string) bool { return m.chron.Event(id) != nil })
-
-	// the place: the same event, or the nearest in date when it is gone
-	cur := m.chron.Event(loc.id)
-	if cur == nil && oldCurrent != nil {
-		cur = m.chron.Nearest(oldCurrent.Date)
+	cur := m.chron.Event(loc.id) // the same event, or the nearest in date when it is gone
+	if cur == nil && old != nil {
+		cur = m.chron.Nearest(old.Date)
 	}
-	// the filter, applied to the new events; a run still on its way is
-	// for the old ones
-	events := m.chron.Events
-	if m.filter.applied != "" {
-		if q, err := timeline.ParseQuery(m.filter.applied); err == nil {
+	events := msg.events
+	if msg.query != m.filter.Applied() { // the filter changed while the files were read
+		events = m.chron.Events
+		if q, err := timeline.ParseQuery(m.filter.Applied()); err == nil {
 			events = q.Filter(m.chron)
 		}
 	}
-	m.filter.next()
-	var filterRun tea.Cmd
-	if text := m.filter.input.Value(); m.filter.editing && text != m.filter.applied {
-		filterRun = filterCmd(m.chron, m.filter.seq, text, m.filter.latest)
-	}
-	listOffset := m.list.offset
-	m.list.chron = m.chron
-	m.list.setEvents(events, cur)
-	m.list.offset = listOffset
-	m.list.ensureVisible()
+	filterRun := m.filter.SetChronology(m.chron)
+	m.list.Reload(m.chron, events, cur)
 	m.current = cur
 	if cur == nil {
-		m.current = m.list.selected()
+		m.current = m.list.Selected()
 	}
 	m.layout()
-
-	// the detail: same scroll and link when it is the same event
-	m, render := m.syncDetail()
+	render := m.sync() // the detail: same scroll and link when it is the same event
 	if m.current != nil && m.current.ID == loc.id {
-		if loc.linkSel < len(m.detail.targets) {
-			m.detail.linkSel = loc.linkSel
-		}
-		if m.detail.key == (renderKey{}) {
-			m.detail.pendingOffset = loc.offset
-		} else {
-			m.detail.offset = loc.offset
-			m.detail.clamp()
-		}
+		m.detail.Restore(loc.offset, loc.linkSel)
 	}
-
-	status, isErr := reloadStatus(m.label, base, m.chron, wasFailed, msg.note)
-	if oldCurrent != nil && m.chron.Event(oldCurrent.ID) == nil && m.current != nil {
-		status += fmt.Sprintf("; “%s” is gone, showing the nearest event", timeline.HarmlessLine(oldCurrent.Title))
+	status := msg.status
+	if old != nil && m.chron.Event(old.ID) == nil && m.current != nil {
+		status += fmt.Sprintf("; “%s” is gone, showing the nearest event", timeline.HarmlessLine(old.Title))
 	}
-	return m, tea.Batch(render, filterRun, m.setStatus(status, isErr))
+	return tea.Batch(render, filterRun, m.say(scopeNone, status, msg.statusErr))
 }
 
 // reloadStatus is what the status line says after a reload that loaded:

@@ -25,7 +25,7 @@ type renderKey struct {
 // renderCache keeps renderings so that coming back to an event, or
 // moving up and down the list, is instant. It is owned by Update.
 type renderCache struct {
-	done    map[renderKey][]string
+	done    map[renderKey]document
 	pending map[renderKey]bool
 }
 
@@ -34,19 +34,19 @@ type renderCache struct {
 const maxCached = 512
 
 func newRenderCache() *renderCache {
-	return &renderCache{done: map[renderKey][]string{}, pending: map[renderKey]bool{}}
+	return &renderCache{done: map[renderKey]document{}, pending: map[renderKey]bool{}}
 }
 
-func (c *renderCache) get(k renderKey) ([]string, bool) {
+func (c *renderCache) get(k renderKey) (document, bool) {
 	l, ok := c.done[k]
 	return l, ok
 }
 
-func (c *renderCache) put(k renderKey, lines []string) {
+func (c *renderCache) put(k renderKey, doc document) {
 	if len(c.done) >= maxCached {
 		clear(c.done)
 	}
-	c.done[k] = lines
+	c.done[k] = doc
 	delete(c.pending, k)
 }
 
@@ -63,13 +63,13 @@ func (c *renderCache) rewrapping(k renderKey) bool {
 	return false
 }
 
-// renderCmd writes the Markdown and renders it, both off the key path.
+// renderCmd composes the document and renders it, both off the key path.
 // Each call makes its own Glamour renderer: a renderer is not safe for
 // concurrent use, and making one costs microseconds.
-func renderCmd(key renderKey, markdown func() string) tea.Cmd {
+func renderCmd(key renderKey, doc func() []docBlock) tea.Cmd {
 	return func() tea.Msg {
-		lines, err := renderMarkdown(markdown(), key.width, key.style)
-		return renderedMsg{key: key, lines: lines, err: err}
+		r, err := renderDocument(doc(), key.width, key.style)
+		return renderedMsg{key: key, doc: r, err: err}
 	}
 }
 
@@ -86,16 +86,28 @@ const (
 	textCap = 16 << 10  // bytes of a title, a summary, a quote, a note, a list of tags …
 )
 
-// eventMarkdown is the Markdown of e for the detail pane: what
+// eventDoc is the document of e for the detail pane: what
 // timeline.EventMarkdown writes, of e with what is too big to render
-// quickly cut, and a line that says so.
-func eventMarkdown(c *timeline.Chronology, e *timeline.Event) string {
+// quickly cut, and a line that says so; in blocks, each claim, source
+// and link one of its own, so that the line it starts on is known.
+func eventDoc(c *timeline.Chronology, e *timeline.Event) []docBlock {
 	v, notes := viewerEvent(e)
-	md := timeline.EventMarkdown(c, v)
-	for _, n := range notes {
-		md += "\n*" + n + "*\n"
+	head, sections := timeline.EventSections(c, v)
+	doc := []docBlock{{md: head, kind: noSection}}
+	for _, s := range sections {
+		doc = append(doc, docBlock{md: "## " + s.Heading + "\n", gap: 1, kind: noSection})
+		for i, it := range s.Items {
+			gap := 0
+			if i == 0 {
+				gap = 1
+			}
+			doc = append(doc, docBlock{md: it, gap: gap, kind: s.Kind, item: i})
+		}
 	}
-	return md
+	for _, n := range notes {
+		doc = append(doc, docBlock{md: "*" + n + "*\n", gap: 1, kind: noSection})
+	}
+	return doc
 }
 
 // isCut reports whether the detail pane shows less than all of e.
@@ -236,21 +248,69 @@ func capItems(items []string) []string {
 	return items
 }
 
+// docBlock is one block of a document for the detail pane, rendered on
+// its own: the head of an event, a section's heading, one item of a
+// section. gap is the blank lines before it.
+type docBlock struct {
+	md   string
+	gap  int
+	kind timeline.SectionKind // noSection, or what the item is
+	item int                  // its index in its section
+}
+
+// noSection marks a block that is not an item of a section.
+const noSection timeline.SectionKind = -1
+
+// document is a rendering: its lines, and the line each item of each
+// section starts on (starts[kind][item]).
+type document struct {
+	lines  []string
+	starts map[timeline.SectionKind][]int
+}
+
+// renderDocument renders the blocks for a pane width cells wide, one
+// after the other, and records where each item starts.
+func renderDocument(blocks []docBlock, width int, style string) (document, error) {
+	doc := document{starts: map[timeline.SectionKind][]int{}}
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStyles(glamourStyle(style)),
+		glamour.WithWordWrap(0),
+	)
+	if err != nil {
+		return doc, err
+	}
+	for _, b := range blocks {
+		lines, err := renderLines(r, b.md, width)
+		if err != nil {
+			return doc, err
+		}
+		if len(doc.lines) > 0 {
+			for range b.gap {
+				doc.lines = append(doc.lines, "")
+			}
+		}
+		if b.kind != noSection {
+			doc.starts[b.kind] = append(doc.starts[b.kind], len(doc.lines))
+		}
+		doc.lines = append(doc.lines, lines...)
+	}
+	return doc, nil
+}
+
 // renderMarkdown renders Markdown for a pane width cells wide, as lines.
+func renderMarkdown(markdown string, width int, style string) ([]string, error) {
+	doc, err := renderDocument([]docBlock{{md: markdown, kind: noSection}}, width, style)
+	return doc.lines, err
+}
+
+// renderLines renders one block of Markdown with r, as lines.
 //
 // Glamour renders without wrapping, one line per paragraph or list item,
 // and the lines are wrapped here with a hanging indent: Glamour's own
 // wrapping breaks block quotes at many widths (a closing quote mark or a
 // word lands on a line of its own, outside the quote bar), and quotes are
 // what this program is read for.
-func renderMarkdown(markdown string, width int, style string) ([]string, error) {
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStyles(glamourStyle(style)),
-		glamour.WithWordWrap(0),
-	)
-	if err != nil {
-		return nil, err
-	}
+func renderLines(r *glamour.TermRenderer, markdown string, width int) ([]string, error) {
 	out, err := r.Render(joinListContinuations(markdown))
 	if err != nil {
 		return nil, err

@@ -21,7 +21,7 @@ import (
 // than run.
 type step struct {
 	t *testing.T
-	m Model
+	m *Model
 	d *driver // what made it (its files are what a reload reads)
 }
 
@@ -31,7 +31,7 @@ type step struct {
 func (s *step) update(msg tea.Msg) []tea.Msg {
 	s.t.Helper()
 	m, cmd := s.m.Update(msg)
-	s.m = m.(Model)
+	s.m = m.(*Model)
 	return held(cmd)
 }
 
@@ -39,7 +39,7 @@ func (s *step) update(msg tea.Msg) []tea.Msg {
 // message of the load, which would block).
 func (s *step) drop(msg tea.Msg) {
 	m, _ := s.m.Update(msg)
-	s.m = m.(Model)
+	s.m = m.(*Model)
 }
 
 // held runs cmd and the commands it batches, and returns their messages.
@@ -94,7 +94,7 @@ func (s *step) fitsAt(w, h int, what string) {
 		return
 	}
 	lw, dw := w, max(0, w-1)
-	if s.m.sideBySide() {
+	if s.m.width >= wideWidth {
 		lw, dw = paneWidths(w)
 	}
 	if s.m.list.width != lw || s.m.detail.width != dw {
@@ -217,7 +217,7 @@ func TestResizeWhileLoading(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(sizes), func(t *testing.T) {
 			s := &step{t: t, m: New(Options{Style: styleDark})}
-			s.m.timers = false
+			s.m.status.timers = false
 			w, h := sizes[0][0], sizes[0][1]
 			s.deliver(tea.WindowSizeMsg{Width: w, Height: h})
 			s.drop(loadProgressMsg{done: 3, total: 10})
@@ -229,7 +229,7 @@ func TestResizeWhileLoading(t *testing.T) {
 				if w >= 10 && h >= 3 && !strings.Contains(ansi.Strip(s.m.View().Content), "30%") {
 					t.Errorf("the progress is not shown at %dx%d:\n%s", w, h, ansi.Strip(s.m.View().Content))
 				}
-				if bw := s.m.bar.Width(); bw > max(1, w-4) {
+				if bw := s.m.start.bar.Width(); bw > max(1, w-4) {
 					t.Errorf("the progress bar is %d wide at %d columns", bw, w)
 				}
 			}
@@ -239,7 +239,7 @@ func TestResizeWhileLoading(t *testing.T) {
 				t.Fatal("not ready after the load")
 			}
 			s.fitsAt(w, h, "first frame after the load")
-			if s.m.detailVisible() && s.m.detail.width > 0 && s.m.detail.key.width != s.m.detail.width {
+			if (s.m.width >= wideWidth || s.m.focus == modeDetail) && s.m.detail.width > 0 && s.m.detail.key.width != s.m.detail.width {
 				t.Errorf("the first event was rendered for %d columns, its pane has %d", s.m.detail.key.width, s.m.detail.width)
 			}
 		})
@@ -260,10 +260,10 @@ func TestResizeWhileLoadingInProgram(t *testing.T) {
 	pr := startProgram(t, opts, 120, 40)
 	pr.waitScreen([]string{"Loading the chronology…", "40%"})
 	pr.p.Send(tea.WindowSizeMsg{Width: 44, Height: 11})
-	m := pr.waitFor("the resize", func(m Model, _ string) bool { return m.width == 44 })
+	m := pr.waitFor("the resize", func(m *Model, _ string) bool { return m.width == 44 })
 	checkScreen(t, m, 44, 11, "loading, resized")
 	close(release)
-	m = pr.waitFor("the timeline", func(m Model, _ string) bool { return m.ready() })
+	m = pr.waitFor("the timeline", func(m *Model, _ string) bool { return m.ready() })
 	checkScreen(t, m, 44, 11, "first frame")
 	if m.list.width != 44 || m.height != 11 {
 		t.Errorf("the first frame is laid out for %dx%d (list %d wide)", m.width, m.height, m.list.width)
@@ -362,15 +362,15 @@ func TestResizeKeepsReadingPlace(t *testing.T) {
 	d.press("g")
 	d.m.detail.linkSel = len(d.m.detail.targets) - 1 // selected, scrolled away from
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if l := d.m.detail.linkLine[d.m.detail.linkSel]; l < d.m.detail.offset || l >= d.m.detail.offset+d.m.detail.bodyHeight() {
-		t.Errorf("the selected link (line %d) is out of view (from %d) after the resize", l, d.m.detail.offset)
+	if l := d.m.detail.linkLine[d.m.detail.linkSel]; l < d.m.detail.Offset() || l >= d.m.detail.Offset()+d.m.detail.bodyHeight() {
+		t.Errorf("the selected link (line %d) is out of view (from %d) after the resize", l, d.m.detail.Offset())
 	}
 }
 
 // paragraphAt is the number of the paragraph at the top of the detail
 // pane, of a body of hugeChronology.
 func paragraphAt(d detailModel) int {
-	for i := d.offset; i >= 0; i-- {
+	for i := d.Offset(); i >= 0; i-- {
 		var n int
 		if _, err := fmt.Sscanf(strings.TrimSpace(d.plain[i]), "Paragraph %d.", &n); err == nil {
 			return n

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -27,76 +28,133 @@ const (
 )
 
 // statusAbout is the state a status message speaks of, as it was when the
-// message was set.
+// message was set; the root gives the same of the state now to
+// DropStale.
 type statusAbout struct {
 	scope    statusScope
 	event    *timeline.Event
 	overview bool
 	query    string
+	hidden   bool // the event is hidden by the filter
+	editing  bool // the filter bar is open
 }
 
-// setStatus shows a message in the footer for a while.
-func (m *Model) setStatus(s string, isErr bool) tea.Cmd {
-	m.statusSeq++
-	m.status, m.statusErr = s, isErr
-	m.statusFor = statusAbout{}
-	seq := m.statusSeq
-	if !m.timers {
+// statusLine is the footer: the status message, or the short help of the
+// keys that work now, and the position in the list.
+type statusLine struct {
+	st     *Styles
+	help   help.Model
+	width  int
+	timers bool // false turns off the timeout (tests)
+
+	text  string
+	isErr bool
+	seq   int
+	about statusAbout // what it says something about: it goes when that ends
+
+	keys      KeyMap   // the keys that work now, for the short help
+	positions []string // from the richest to none (see positions)
+}
+
+func newStatusLine(st *Styles) statusLine {
+	return statusLine{st: st, help: help.New(), timers: true}
+}
+
+// SetStyles follows a change of colours.
+func (s *statusLine) SetStyles(st *Styles) {
+	s.st = st
+	s.help.Styles = st.Help
+}
+
+// SetSize gives the line its width.
+func (s *statusLine) SetSize(w, _ int) { s.width = w }
+
+// SetKeys is the keys that work now, for the short help; SetPositions the
+// place in the list and the detail.
+func (s *statusLine) SetKeys(k KeyMap)                { s.keys = k }
+func (s *statusLine) SetPositions(positions []string) { s.positions = positions }
+
+// KeyMap is none: the status line has no keys of its own.
+func (s *statusLine) KeyMap() KeyMap {
+	k := defaultKeyMap()
+	k.setEnabled(false)
+	return k
+}
+
+// Text is the message shown, "" for none.
+func (s *statusLine) Text() string { return s.text }
+
+// Update clears a message whose time is up.
+func (s *statusLine) Update(msg tea.Msg) (*statusLine, tea.Cmd) {
+	switch msg := msg.(type) {
+	case statusExpiredMsg:
+		if msg.seq == s.seq {
+			s.text = ""
+		}
+	case tea.ResumeMsg: // back from ctrl+z: the word about it goes
+		if s.text == suspendedStatus {
+			s.text = ""
+		}
+	}
+	return s, nil
+}
+
+// Set shows a message for a while.
+func (s *statusLine) Set(text string, isErr bool) tea.Cmd {
+	s.seq++
+	s.text, s.isErr = text, isErr
+	s.about = statusAbout{}
+	seq := s.seq
+	if !s.timers {
 		return nil
 	}
 	return tea.Tick(statusTime, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
 }
 
-// setStatusAbout is setStatus for a message about the state now, which
-// goes as soon as that state ends.
-func (m *Model) setStatusAbout(scope statusScope, s string, isErr bool) tea.Cmd {
-	cmd := m.setStatus(s, isErr)
-	m.statusFor = statusAbout{scope: scope, event: m.current, overview: m.overview, query: m.filter.applied}
+// SetAbout is Set for a message about the state now, which goes as soon
+// as that state ends.
+func (s *statusLine) SetAbout(now statusAbout, text string, isErr bool) tea.Cmd {
+	cmd := s.Set(text, isErr)
+	s.about = now
 	return cmd
 }
 
-// dropStaleStatus clears the status message once what it speaks of has
-// ended.
-func (m *Model) dropStaleStatus() {
-	if m.status == "" {
+// DropStale clears the message once what it speaks of has ended.
+func (s *statusLine) DropStale(now statusAbout) {
+	if s.text == "" {
 		return
 	}
-	a := m.statusFor
+	a := s.about
 	stale := false
 	switch a.scope {
 	case scopeEvent:
-		stale = m.current != a.event || m.overview != a.overview || m.filter.applied != a.query
+		stale = now.event != a.event || now.overview != a.overview || now.query != a.query
 	case scopeHidden:
-		stale = m.current != a.event || !m.list.hides(m.current)
+		stale = now.event != a.event || !now.hidden
 	case scopeFilter:
-		stale = m.filter.applied != a.query || m.filter.editing
+		stale = now.query != a.query || now.editing
 	}
 	if stale {
-		m.status, m.statusErr = "", false
-		m.statusFor = statusAbout{}
+		s.text, s.isErr = "", false
+		s.about = statusAbout{}
 	}
 }
 
-// nextMatch scrolls the detail to the next (dir > 0) or previous line with
-// a word of the filter, or says why there is none.
-func (m *Model) nextMatch(dir int) tea.Cmd {
-	here := "this event"
-	if m.overview {
-		here = "the overview"
-	}
+// matchStatus is what n/N says: the match it went to, or why there is
+// none. here is "this event" or "the overview"; cut is true when the
+// pane shows less than the whole event, whose id it is.
+func matchStatus(query string, words []string, i, n int, here string, cut bool, id string) string {
 	switch {
-	case len(m.filter.words) == 0:
-		return m.setStatusAbout(scopeEvent, fmt.Sprintf("No words to find: the filter “%s” has none",
-			timeline.HarmlessLine(m.filter.applied)), false)
-	case !m.detail.nextMatch(dir):
-		if e := m.detail.event; !m.overview && e != nil && isCut(e) {
-			// the filter found the event by what the pane does not show
-			return m.setStatusAbout(scopeEvent, "None of the filter's words is in the part of this event shown here; backstory show "+
-				timeline.HarmlessLine(e.ID)+" prints it all", false)
-		}
-		return m.setStatusAbout(scopeEvent, "None of the filter's words is in "+here, false)
+	case len(words) == 0:
+		return fmt.Sprintf("No words to find: the filter “%s” has none", timeline.HarmlessLine(query))
+	case n == 0 && cut:
+		// the filter found the event by what the pane does not show
+		return "None of the filter's words is in the part of this event shown here; backstory show " +
+			timeline.HarmlessLine(id) + " prints it all"
+	case n == 0:
+		return "None of the filter's words is in " + here
 	}
-	return m.setStatusAbout(scopeEvent, fmt.Sprintf("Match %d/%d in %s", m.detail.match+1, len(m.detail.matches), here), false)
+	return fmt.Sprintf("Match %d/%d in %s", i, n, here)
 }
 
 // Messages for a key the state does not offer (keys.go disables it, so the
@@ -111,28 +169,29 @@ const (
 
 // whyNot is what an unoffered key says, or "" for a key that is offered
 // (it does its job) or that no reader would expect to do anything here.
-// km is the keys of the state (enabled or not), m.keys all of them.
-func (m Model) whyNot(msg tea.KeyPressMsg, km KeyMap) string {
-	all := m.keys
-	event := m.current != nil && !m.overview
+// km is the keys of the state (enabled or not); e is the event on show
+// (nil for none or the overview), filtering whether a filter is kept, and
+// inDetail whether the detail has the keys.
+func whyNot(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event, filtering, inDetail bool) string {
+	all := defaultKeyMap()
 	switch {
 	case key.Matches(msg, all.NextMatch, all.PrevMatch):
-		if !km.NextMatch.Enabled() && !m.filter.active() {
+		if !km.NextMatch.Enabled() && !filtering {
 			return noFilterStatus
 		}
 	case key.Matches(msg, all.FollowN):
-		if !km.FollowN.Enabled() && event {
+		if !km.FollowN.Enabled() && e != nil {
 			return noLinksStatus
 		}
 	case key.Matches(msg, all.NextLink, all.PrevLink):
-		if !km.NextLink.Enabled() && event && m.focus == modeDetail {
+		if !km.NextLink.Enabled() && e != nil && inDetail {
 			return noLinksStatus
 		}
 	case key.Matches(msg, all.OpenSource):
-		if km.OpenSource.Enabled() || !event {
+		if km.OpenSource.Enabled() || e == nil {
 			return ""
 		}
-		if len(m.current.Sources) == 0 {
+		if len(e.Sources) == 0 {
 			return noSourcesStatus
 		}
 		return noWebStatus
@@ -153,16 +212,3 @@ func notOpened(msg openedMsg) string {
 // suspendedStatus is said while the viewer is suspended (ctrl+z): it is
 // what the screen shows if the terminal is looked at before fg.
 const suspendedStatus = "Suspended: fg in the shell brings the viewer back"
-
-// suspend hands the terminal back to the shell (ctrl+z); Bubble Tea
-// restores it on fg, redraws, and sends tea.ResumeMsg.
-func (m Model) suspend() (Model, tea.Cmd) {
-	return m, tea.Batch(m.setStatus(suspendedStatus, false), tea.Suspend)
-}
-
-// resumed drops the word about the suspension once the viewer is back.
-func (m *Model) resumed() {
-	if m.status == suspendedStatus {
-		m.status = ""
-	}
-}

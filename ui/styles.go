@@ -39,6 +39,8 @@ type Styles struct {
 	Disputed   lipgloss.Style // "!" mark
 	Unsourced  lipgloss.Style // "?" mark
 	Match      lipgloss.Style // a filter word found in a row or the detail
+	// CurrentMatch is the match n/N went to, drawn apart from the others
+	CurrentMatch lipgloss.Style
 
 	Divider   lipgloss.Style // the line between list and detail
 	LinkBar   lipgloss.Style // "→ 2. title" under the detail
@@ -85,15 +87,17 @@ func newStyles(name string) Styles {
 		Disputed:   lipgloss.NewStyle().Foreground(red).Bold(true),
 		Unsourced:  lipgloss.NewStyle().Foreground(amber).Bold(true),
 		Match:      lipgloss.NewStyle().Background(matchBg).Foreground(text),
-		Divider:    lipgloss.NewStyle().Foreground(dim),
-		LinkBar:    lipgloss.NewStyle().Foreground(accent).Bold(true),
-		LinkLine:   lipgloss.NewStyle().Background(selBg).Foreground(text),
-		Rendering:  lipgloss.NewStyle().Foreground(dim).Italic(true),
-		Status:     lipgloss.NewStyle().Foreground(amber),
-		Position:   lipgloss.NewStyle().Foreground(dim),
-		Legend:     lipgloss.NewStyle().Foreground(dim),
-		Help:       help.DefaultStyles(isDark),
-		Input:      textinput.DefaultStyles(isDark),
+		CurrentMatch: lipgloss.NewStyle().Background(amber).Foreground(c(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A"))).
+			Bold(true),
+		Divider:   lipgloss.NewStyle().Foreground(dim),
+		LinkBar:   lipgloss.NewStyle().Foreground(accent).Bold(true),
+		LinkLine:  lipgloss.NewStyle().Background(selBg).Foreground(text),
+		Rendering: lipgloss.NewStyle().Foreground(dim).Italic(true),
+		Status:    lipgloss.NewStyle().Foreground(amber),
+		Position:  lipgloss.NewStyle().Foreground(dim),
+		Legend:    lipgloss.NewStyle().Foreground(dim),
+		Help:      help.DefaultStyles(isDark),
+		Input:     textinput.DefaultStyles(isDark),
 	}
 	s.Input.Cursor.Blink = false
 	return s
@@ -104,29 +108,30 @@ func newStyles(name string) Styles {
 func plainStyles() Styles {
 	p := lipgloss.NewStyle()
 	s := Styles{
-		Name:       styleNoTTY,
-		Title:      p.Bold(true),
-		Label:      p,
-		FilterInfo: p,
-		Error:      p.Bold(true),
-		Problem:    p.Bold(true),
-		Warning:    p,
-		Row:        p,
-		Selected:   p.Reverse(true),
-		SelectedBg: p.Underline(true),
-		Date:       p,
-		Year:       p.Bold(true),
-		Era:        p.Bold(true),
-		Disputed:   p.Bold(true),
-		Unsourced:  p.Bold(true),
-		Match:      p.Underline(true),
-		Divider:    p,
-		LinkBar:    p.Bold(true),
-		LinkLine:   p.Reverse(true),
-		Rendering:  p,
-		Status:     p.Bold(true),
-		Position:   p,
-		Legend:     p,
+		Name:         styleNoTTY,
+		Title:        p.Bold(true),
+		Label:        p,
+		FilterInfo:   p,
+		Error:        p.Bold(true),
+		Problem:      p.Bold(true),
+		Warning:      p,
+		Row:          p,
+		Selected:     p.Reverse(true),
+		SelectedBg:   p.Underline(true),
+		Date:         p,
+		Year:         p.Bold(true),
+		Era:          p.Bold(true),
+		Disputed:     p.Bold(true),
+		Unsourced:    p.Bold(true),
+		Match:        p.Underline(true),
+		CurrentMatch: p.Underline(true).Bold(true).Reverse(true),
+		Divider:      p,
+		LinkBar:      p.Bold(true),
+		LinkLine:     p.Reverse(true),
+		Rendering:    p,
+		Status:       p.Bold(true),
+		Position:     p,
+		Legend:       p,
 		Help: help.Styles{
 			Ellipsis: p, ShortKey: p.Bold(true), ShortDesc: p, ShortSeparator: p,
 			FullKey: p.Bold(true), FullDesc: p, FullSeparator: p,

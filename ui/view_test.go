@@ -107,9 +107,9 @@ func saveBroken(d *driver) { d.save(fixtureSource(d.t) + brokenEvents) }
 // deleteFixture reports the fixture's file gone, as the reload of a
 // deleted file does.
 func deleteFixture(d *driver) {
-	d.m.reloadSeq++
+	d.m.files.seq++
 	d.send(reloadedMsg{
-		seq:     d.m.reloadSeq,
+		seq:     d.m.files.seq,
 		diags:   timeline.Diagnostics{{Pos: timeline.Position{File: "testdata/fixture.toml"}, Message: "no such file or folder"}},
 		missing: []string{"testdata/fixture.toml"},
 	})
@@ -175,12 +175,12 @@ func TestEverySizeFits(t *testing.T) {
 				for _, st := range []string{style, ""} {
 					m := New(Options{Style: st})
 					nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-					checkScreen(t, nm.(Model), w, h, "loading "+st)
+					checkScreen(t, nm.(*Model), w, h, "loading "+st)
 					nm, _ = nm.Update(loadProgressMsg{done: 5, total: 10})
-					checkScreen(t, nm.(Model), w, h, "loading with progress "+st)
+					checkScreen(t, nm.(*Model), w, h, "loading with progress "+st)
 					if st == "" {
 						nm, _ = nm.Update(loadedMsg{chron: fixture(t), label: "fixture.toml"})
-						checkScreen(t, nm.(Model), w, h, "loaded, waiting for the background")
+						checkScreen(t, nm.(*Model), w, h, "loaded, waiting for the background")
 					}
 				}
 				for i, s := range states {
@@ -195,7 +195,7 @@ func TestEverySizeFits(t *testing.T) {
 // checkScreen checks the view, and the screen before View's last guard
 // (clip) cuts it: every component keeps to its box by itself, so that
 // nothing is cut off mid-way, without its "…", by the guard.
-func checkScreen(t testing.TB, m Model, w, h int, what string) {
+func checkScreen(t testing.TB, m *Model, w, h int, what string) {
 	t.Helper()
 	checkFits(t, m.View().Content, w, h, what)
 	checkFits(t, m.compose(), w, h, what+" (unclipped)")

@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"fmt"
+
+	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Routing: which keys work now, and who gets a key or a click. The root
+// decides only what crosses panes (focus, links, the filter's effect on
+// the list, actions on the event); everything else goes to the component
+// it belongs to.
+
+// keyMap returns every key that works now in the pane with the keys (or
+// the filter bar), the others disabled: the keys of that component, of
+// the banner, and the root's own, with the words the help shows. The
+// full help lists these; while it is open and longer than the screen its
+// own moving keys take over (withHelp).
+func (m *Model) keyMap() KeyMap {
+	k := defaultKeyMap()
+	k.mode = m.focus
+	k.setEnabled(false)
+	k.Quit.SetEnabled(true)
+	if !m.ready() {
+		return k
+	}
+	if m.filter.Editing() {
+		k = merge(k, m.filter.KeyMap())
+		k.mode = modeFilter
+		k.Quit.SetKeys("ctrl+c")
+		k.Quit.SetHelp("ctrl+c", "quit")
+		switch n, at := m.list.Len(), m.list.Cursor(); {
+		case n < 2:
+		case at == 0:
+			k.FilterMove.SetKeys("down")
+			k.FilterMove.SetHelp("↓", "move")
+			k.FilterMove.SetEnabled(true)
+		case at == n-1:
+			k.FilterMove.SetKeys("up")
+			k.FilterMove.SetHelp("↑", "move")
+			k.FilterMove.SetEnabled(true)
+		default:
+			k.FilterMove.SetEnabled(true)
+		}
+		return k
+	}
+	event := m.current != nil && !m.overview
+	if m.focus == modeList {
+		k = merge(k, m.list.KeyMap())
+		k.Open.SetEnabled(m.list.Selected() != nil)
+		k.ClearFilter.SetEnabled(m.filter.Active())
+	} else {
+		k = merge(k, m.detail.KeyMap())
+		k.ToList.SetEnabled(true)
+		_, sel := m.detail.SelectedTarget()
+		k.Follow.SetEnabled(sel)
+	}
+	k = merge(k, m.problems.KeyMap())
+	k.Overview.SetEnabled(!m.overview || m.current != nil)
+	if m.overview {
+		k.Overview.SetHelp("i", "back to event")
+	}
+	k.FollowN.SetEnabled(event && len(m.current.Links)+len(m.current.Backlinks) > 0)
+	k.Back.SetEnabled(len(m.history.back) > 0)
+	k.Forward.SetEnabled(len(m.history.forward) > 0)
+	k.Filter.SetEnabled(true)
+	// n and N say why when there is nothing to find
+	detailVisible := m.width >= wideWidth || m.focus == modeDetail
+	k.NextMatch.SetEnabled(detailVisible && m.filter.Active())
+	k.PrevMatch.SetEnabled(detailVisible && m.filter.Active())
+	k.OpenSource.SetEnabled(event && firstWebSource(m.current) != "")
+	k.Copy.SetEnabled(event)
+	k.Edit.SetEnabled(true) // opens the editor, or says how to get a file to edit
+	var onShow *timeline.Event
+	if event {
+		onShow = m.current
+	}
+	switch _, _, why := editTarget(m.opts.Paths, &m.problems, onShow, m.chron); {
+	case len(m.opts.Paths) == 0:
+		k.Edit.SetHelp("e", "how to edit")
+	case why != "":
+		k.Edit.SetHelp("e", "edit (file gone)")
+	case m.problems.isFailed():
+		k.Edit.SetHelp("e", "edit first error")
+	case m.overview:
+		k.Edit.SetHelp("e", "edit file")
+	}
+	k.Reload.SetEnabled(len(m.opts.Paths) > 0)
+	k.Help.SetEnabled(true)
+	k.Suspend.SetEnabled(true)
+	if m.help.IsOpen() {
+		k.Help.SetHelp("?", "close help")
+	}
+	return k
+}
+
+// merge returns base with every binding that over enables.
+func merge(base, over KeyMap) KeyMap {
+	to, from := base.all(), over.all()
+	for i, b := range from {
+		if b.Enabled() {
+			*to[i] = *b
+		}
+	}
+	return base
+}
+
+// withHelp is k while the full help h is open: when it is longer than the
+// screen, the moving keys scroll it.
+func withHelp(k KeyMap, h *helpOverlay) KeyMap {
+	if !h.Scrolls() || k.mode == modeFilter {
+		return k
+	}
+	hk := h.KeyMap()
+	k.mode = modeHelp
+	k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom = hk.Up, hk.Down, hk.PageUp, hk.PageDown, hk.Top, hk.Bottom
+	return k
+}
+
+// handleKey routes a key press. While loading it is kept for later; the
+// filter bar, when open, gets keys first; the full help closes on ? or
+// esc, and any other key both closes it and does its job.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	km := withHelp(m.keyMap(), &m.help)
+	switch {
+	case !m.ready():
+		if key.Matches(msg, km.Quit) {
+			return tea.Quit
+		}
+		m.start.keep(msg)
+		return nil
+	case m.filter.Editing():
+		switch {
+		case key.Matches(msg, km.Quit):
+			return tea.Quit
+		case key.Matches(msg, km.KeepFilter):
+			err := m.filter.Keep()
+			m.layout()
+			if err != nil { // it filters nothing, and says why
+				m.filter.Drop()
+				m.shows(m.chron.Events, nil)
+				return m.say(scopeFilter, rejectedStatus(err), true)
+			}
+			return nil
+		case key.Matches(msg, km.DropFilter):
+			m.filter.Clear()
+			m.shows(m.chron.Events, nil)
+			m.layout()
+			return nil
+		case key.Matches(msg, km.FilterMove):
+			m.list.Move(moveKey(msg))
+			m.current = m.list.Selected()
+			return nil
+		}
+		_, cmd := m.filter.Update(msg)
+		return cmd
+	case m.help.IsOpen():
+		if all := defaultKeyMap(); km.mode == modeHelp &&
+			key.Matches(msg, all.Up, all.Down, all.PageUp, all.PageDown, all.Top, all.Bottom) {
+			m.help.Update(msg)
+			return nil
+		}
+		m.help.Close()
+		if key.Matches(msg, km.Help) || msg.String() == "esc" {
+			return nil
+		}
+		km = m.keyMap() // the keys of the pane, now the help is closed
+	}
+	var e *timeline.Event // the event on show, if it is one
+	if !m.overview {
+		e = m.current
+	}
+	if why := whyNot(msg, km, e, m.filter.Active(), m.focus == modeDetail); why != "" {
+		return m.say(scopeEvent, why, false)
+	}
+	return m.act(msg, km, e)
+}
+
+// act does what a key of the root asks, or hands it to the pane with the
+// keys. e is the event on show (nil for the overview).
+func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
+	switch {
+	case key.Matches(msg, km.Quit):
+		return tea.Quit
+	case key.Matches(msg, km.Help):
+		m.help.Open()
+	case key.Matches(msg, km.Suspend): // Bubble Tea restores the terminal on fg and sends tea.ResumeMsg
+		return tea.Batch(m.say(scopeNone, suspendedStatus, false), tea.Suspend)
+	case key.Matches(msg, km.Overview):
+		m.overview = !m.overview
+		m.focus = modeDetail
+		m.detail.Unselect()
+	case key.Matches(msg, km.Filter):
+		m.focus = modeList
+		m.detail.Unselect()
+		cmd := m.filter.Open()
+		m.layout()
+		return cmd
+	case key.Matches(msg, km.ClearFilter):
+		m.filter.Clear()
+		m.shows(m.chron.Events, nil)
+		m.layout()
+	case key.Matches(msg, km.FollowN):
+		ids, n := e.Targets(), int(msg.String()[0]-'0')
+		if n > len(ids) {
+			return m.say(scopeEvent, fmt.Sprintf("No link %d: this event has %d", n, len(ids)), true)
+		}
+		return m.follow(ids[n-1])
+	case key.Matches(msg, km.Back):
+		return m.jump(-1)
+	case key.Matches(msg, km.Forward):
+		return m.jump(1)
+	case key.Matches(msg, km.NextMatch), key.Matches(msg, km.PrevMatch):
+		dir, here := 1, "this event"
+		if key.Matches(msg, km.PrevMatch) {
+			dir = -1
+		}
+		if m.overview {
+			here = "the overview"
+		}
+		i, n := 0, 0
+		if len(m.filter.Words()) > 0 {
+			i, n = m.detail.NextMatch(dir)
+		}
+		cut, id := false, ""
+		if n == 0 && e != nil {
+			cut, id = isCut(e), e.ID
+		}
+		return m.say(scopeEvent, matchStatus(m.filter.Applied(), m.filter.Words(), i, n, here, cut, id), false)
+	case key.Matches(msg, km.OpenSource):
+		u := firstWebSource(e)
+		return tea.Batch(m.say(scopeNone, "Opening "+timeline.HarmlessLine(u)+" …", false), openURLCmd(u, m.openURL))
+	case key.Matches(msg, km.Copy):
+		c := citation(e)
+		return tea.Batch(tea.SetClipboard(c), m.say(scopeNone, copiedStatus(c), false))
+	case key.Matches(msg, km.Edit):
+		file, line, why := editTarget(m.opts.Paths, &m.problems, e, m.chron)
+		if why != "" {
+			return m.say(scopeNone, why, false)
+		}
+		cmd, why := editorCmd(m.opts.Editor, file, line, m.runEditor)
+		if why != "" {
+			return m.say(scopeNone, why, true)
+		}
+		m.files.editBase = m.chron
+		m.editor.start()
+		return cmd
+	case key.Matches(msg, km.Reload):
+		return tea.Batch(m.reload(reloadKey, ""), m.say(scopeNone, "Reloading…", false))
+	case key.Matches(msg, km.Problems):
+		m.problems.Update(msg)
+		m.layout()
+	case key.Matches(msg, km.Open):
+		m.current = m.list.Selected()
+		m.focus = modeDetail
+	case key.Matches(msg, km.ToList):
+		m.focus = modeList
+		m.detail.Unselect()
+	case key.Matches(msg, km.Follow):
+		t, _ := m.detail.SelectedTarget()
+		return m.follow(t.id)
+	case m.focus == modeDetail:
+		m.detail.Update(msg)
+	case key.Matches(msg, km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDown, km.PrevYear, km.NextYear):
+		m.list.Update(msg)
+		m.current = m.list.Selected()
+	}
+	return nil
+}
+
+// handleMouse hands the wheel to the pane under the pointer (or to the
+// full help), selects a clicked row, and follows a clicked link.
+func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
+	mouse := msg.Mouse()
+	y := mouse.Y - m.top
+	if y < 0 || y >= m.bodyH {
+		return nil
+	}
+	if m.help.IsOpen() {
+		if _, ok := msg.(tea.MouseWheelMsg); ok {
+			m.help.Update(msg)
+		}
+		return nil
+	}
+	pane := m.focus
+	if m.width >= wideWidth {
+		pane = modeList
+		if mouse.X >= m.list.Width() {
+			pane = modeDetail
+		}
+	}
+	in := mouse // the pointer in the pane
+	in.Y = y
+	switch msg.(type) {
+	case tea.MouseWheelMsg:
+		if pane == modeList {
+			m.list.Update(tea.MouseWheelMsg(in))
+			m.current = m.list.Selected()
+		} else {
+			m.detail.Update(tea.MouseWheelMsg(in))
+		}
+	case tea.MouseClickMsg:
+		if mouse.Button != tea.MouseLeft {
+			return nil
+		}
+		if pane == modeList {
+			if m.list.eventAt(y) >= 0 {
+				m.list.Update(tea.MouseClickMsg(in))
+				m.current = m.list.Selected()
+			}
+			if !m.filter.Editing() {
+				m.focus = modeList
+			}
+		} else if !m.filter.Editing() {
+			m.focus = modeDetail
+			if i := m.detail.LinkAt(y); i >= 0 { // a click on a link follows it
+				return m.follow(m.detail.Target(i).id)
+			}
+		}
+	}
+	return nil
+}
