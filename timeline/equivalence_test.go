@@ -3,6 +3,7 @@ package timeline
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,9 +17,9 @@ import (
 
 // Faster must not mean different: the loader, which decodes a big file in
 // parallel parts, and the query, which answers from an index, are held
-// here to the straightforward versions: refParse (reference_test.go,
-// the whole file decoded at once) and Query.Match on each event (the
-// folded text scanned).
+// here to the straightforward versions: the same loader reading each file
+// whole, in one piece (wholeParse, wholeLoad), and Query.Match on each
+// event (the folded text scanned).
 
 // smallChunks makes the loader split even small files into many parts,
 // so that the tests go through the parallel path.
@@ -29,14 +30,35 @@ func smallChunks(t testing.TB) {
 	t.Cleanup(func() { parallelMinBytes, chunkBytes = minBytes, chunk })
 }
 
-// sameLoad fails unless Parse and refParse give the same chronology and
-// the same diagnostics for data.
+// wholeParse is Parse with every file read whole, in one piece.
+func wholeParse(name string, data []byte) (*Chronology, Diagnostics) {
+	defer wholeFiles()()
+	return Parse(name, data)
+}
+
+// wholeLoad is Load with every file read whole, in one piece.
+func wholeLoad(paths ...string) (*Chronology, Diagnostics) {
+	defer wholeFiles()()
+	return Load(paths...)
+}
+
+// wholeFiles makes the loader read every file whole, until the function
+// it returns is called.
+func wholeFiles() func() {
+	minBytes := parallelMinBytes
+	parallelMinBytes = math.MaxInt
+	return func() { parallelMinBytes = minBytes }
+}
+
+// sameLoad fails unless Parse, reading data in parts when smallChunks is
+// in force, and wholeParse give the same chronology and the same
+// diagnostics for data.
 func sameLoad(t *testing.T, what string, data []byte) {
 	t.Helper()
 	got, gotDiags := Parse("f.toml", data)
-	want, wantDiags := refParse("f.toml", data)
+	want, wantDiags := wholeParse("f.toml", data)
 	if g, w := gotDiags.String(), wantDiags.String(); g != w || !reflect.DeepEqual(gotDiags, wantDiags) {
-		t.Fatalf("%s: diagnostics differ\n--- got\n%s--- want (reference)\n%s", what, firstLines(g, 20), firstLines(w, 20))
+		t.Fatalf("%s: diagnostics differ\n--- got\n%s--- want (whole)\n%s", what, firstLines(g, 20), firstLines(w, 20))
 	}
 	sameChronology(t, what, got, want)
 }
@@ -44,7 +66,7 @@ func sameLoad(t *testing.T, what string, data []byte) {
 func sameChronology(t *testing.T, what string, got, want *Chronology) {
 	t.Helper()
 	if (got == nil) != (want == nil) {
-		t.Fatalf("%s: chronology %v, reference %v", what, got != nil, want != nil)
+		t.Fatalf("%s: chronology %v, whole %v", what, got != nil, want != nil)
 	}
 	if got == nil {
 		return
@@ -56,7 +78,7 @@ func sameChronology(t *testing.T, what string, got, want *Chronology) {
 		t.Fatalf("%s: eras or files differ\n got %+v\nwant %+v", what, got.Eras, want.Eras)
 	}
 	if len(got.Events) != len(want.Events) {
-		t.Fatalf("%s: %d events, reference %d", what, len(got.Events), len(want.Events))
+		t.Fatalf("%s: %d events, whole %d", what, len(got.Events), len(want.Events))
 	}
 	for i := range got.Events {
 		if !reflect.DeepEqual(*got.Events[i], *want.Events[i]) {
@@ -64,7 +86,7 @@ func sameChronology(t *testing.T, what string, got, want *Chronology) {
 		}
 	}
 	if len(got.byID) != len(want.byID) {
-		t.Fatalf("%s: %d ids, reference %d", what, len(got.byID), len(want.byID))
+		t.Fatalf("%s: %d ids, whole %d", what, len(got.byID), len(want.byID))
 	}
 	for id, e := range want.byID {
 		if g := got.byID[id]; g == nil || g.ID != e.ID || g.Index != e.Index {
@@ -308,7 +330,7 @@ func TestLoadEquivalentFiles(t *testing.T) {
 		{filepath.Join(dir, "b.toml"), filepath.Join(dir, "missing.toml")},
 	} {
 		got, gotDiags := Load(paths...)
-		want, wantDiags := refLoad(paths...)
+		want, wantDiags := wholeLoad(paths...)
 		if gotDiags.String() != wantDiags.String() {
 			t.Fatalf("Load(%q): diagnostics differ\n--- got\n%s--- want\n%s", paths, firstLines(gotDiags.String(), 10), firstLines(wantDiags.String(), 10))
 		}

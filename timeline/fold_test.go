@@ -3,7 +3,10 @@ package timeline
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -126,4 +129,57 @@ func FuzzFold(f *testing.F) {
 			t.Errorf("foldCollapse(%q) = %q keeps whitespace runs or controls", s, c)
 		}
 	})
+}
+
+// refFolderAdd is folder.add as it was (fold.go, commit 7d02936): a byte at a time.
+func refFolderAdd(f *folder, s string, collapse bool) {
+	dst := f.buf
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if collapse && (c <= ' ' || c == 0x7f) {
+				if !space {
+					dst = append(dst, ' ')
+					space = true
+				}
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			space = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Mn, r) {
+			i += size
+			continue
+		}
+		if collapse && (unicode.IsSpace(r) || unicode.IsControl(r)) {
+			i += size
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		d := norm.NFD.PropertiesString(s[i : i+size]).Decomposition()
+		i += size
+		if d == nil {
+			dst = appendFoldedRune(dst, r)
+			continue
+		}
+		for len(d) > 0 {
+			r, size := utf8.DecodeRune(d)
+			d = d[size:]
+			if !unicode.Is(unicode.Mn, r) {
+				dst = appendFoldedRune(dst, r)
+			}
+		}
+	}
+	f.buf = dst
 }
