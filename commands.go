@@ -25,7 +25,9 @@ in a hand-edited TOML file, as a timeline to scroll, filter and read.
 Usage:
   backstory [flags] [FILE|DIR ...]          the viewer (no argument: ./events.toml if present,
                                             else the built-in chronology)
-  backstory check [--strict] [FILE|DIR ...] validate; prints FILE:LINE:COL diagnostics
+  backstory check [--strict] [--brief] [FILE|DIR ...]
+                                            validate; prints FILE:LINE:COL diagnostics
+                                            (on a terminal, each under its line)
   backstory list [-q QUERY] [--json] [FILE|DIR ...]
                                             matching events: DATE  ID  TITLE, one a line
   backstory show [--plain] ID [FILE|DIR ...]
@@ -234,15 +236,17 @@ func loadOrReport(paths []string, stderr io.Writer) *timeline.Chronology {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [--strict] [FILE|DIR ...]", stdout, stderr)
+	fs := newFlags("check", "check [--strict] [--brief] [FILE|DIR ...]", stdout, stderr)
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1)")
+	brief := fs.Bool("brief", false, "one line a problem, without the line of the file it is on (as when piped)")
 	paths, ok, code := fs.parse(args)
 	if !ok {
 		return code
 	}
 	c, diags, label := loadChronology(paths, nil)
 	label = timeline.HarmlessLine(label) // a file's name may hold anything
-	fmt.Fprint(stdout, diags.String())
+	width, isTerm := terminalWidth(stdout)
+	writeDiagnostics(stdout, diags, isTerm && !*brief, width)
 	errs, warns := len(diags.Errors()), len(diags.Warnings())
 	switch {
 	case errs > 0:

@@ -150,14 +150,14 @@ func (t table) errTable(format string, args ...any) {
 // unknown warns about keys the format does not have.
 func (t table) unknown(known []string) {
 	type unknownKey struct {
-		name string
-		line int
+		name      string
+		line, col int
 	}
 	var keys []unknownKey
 	for k := range t.m {
 		if !contains(known, k) {
-			line, _ := t.pos.key(k) // (once each: not in the sort's comparisons)
-			keys = append(keys, unknownKey{k, line})
+			line, col := t.pos.key(k) // (once each: not in the sort's comparisons)
+			keys = append(keys, unknownKey{k, line, col})
 		}
 	}
 	if len(keys) == 0 {
@@ -174,7 +174,7 @@ func (t table) unknown(known []string) {
 		if s := closest(k.name, known); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		t.f.warnf(t.at(k.line, 0), "%s: unknown key %q is ignored%s", t.label, k.name, hint)
+		t.f.warnf(t.at(k.line, k.col), "%s: unknown key %q is ignored%s", t.label, k.name, hint)
 	}
 }
 
@@ -311,13 +311,31 @@ func (f *fileCheck) top(ld *loader, raw map[string]any) {
 	f.checkEvents(events, pos, 0)
 }
 
+// pluralEvents reports, as an error, a file whose events are all
+// [[events]] tables: it would load as a chronology of no events.
+func (t table) pluralEvents() bool {
+	if _, ok := t.m["event"]; ok {
+		return false
+	}
+	if _, ok := t.m["events"].([]map[string]any); !ok {
+		return false
+	}
+	line, col := t.pos.key("events")
+	t.f.errorf(t.at(line, col), "[[events]] is not a table of a chronology: write [[event]], singular, before each event")
+	return true
+}
+
 // head checks the top level of a file but for its events: the
 // chronology's title and description, and the eras. eras and eraPos are
 // the eras and their positions when the file was read in parts; nil, they
 // come from raw and f.layout.
 func (f *fileCheck) head(ld *loader, raw map[string]any, eras []map[string]any, eraPos []tablePos) table {
 	t := table{f: f, m: raw, pos: f.layout.Top, label: label{text: "chronology"}}
-	t.unknown(topKeys)
+	if t.pluralEvents() {
+		t.unknown(append(slices.Clip(topKeys), "events"))
+	} else {
+		t.unknown(topKeys)
+	}
 	c := ld.c
 	title, has := raw["title"]
 	if s, ok := title.(string); ok && strings.TrimSpace(s) == "" {

@@ -17,14 +17,29 @@ const (
 
 // Diagnostic is one problem found in a file, about one entry.
 type Diagnostic struct {
-	Pos      Position
+	Pos Position
+	// Len is how many characters the problem spans from Pos.Col: the
+	// key, value or character it is about (0 when Pos.Col is unknown).
+	Len      int
 	Severity Severity
 	Message  string
+	// source is the text of line Pos.Line (or of the part of a long line
+	// around the column), and sourceCol the column in it; see Excerpt.
+	source    string
+	sourceCol int
+}
+
+// Excerpt returns the text of the diagnostic's line as it is in the file
+// (raw: pass it through HarmlessLine to show it), or the part of a long
+// line around the problem, and the column (from 1) of the problem in it:
+// 0 when the column is not known, and "", 0 when the line is not.
+func (d Diagnostic) Excerpt() (text string, col int) {
+	return d.source, d.sourceCol
 }
 
 // String formats the diagnostic in the style of Go's tools:
-// "FILE:LINE:COL: message", "FILE:LINE: message" when the column is unknown,
-// and "FILE:LINE: warning: message" for a warning.
+// "FILE:LINE:COL: message", "FILE:LINE: message" when the column is
+// unknown, and "FILE:LINE: warning: message" for a warning.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Pos.File)

@@ -115,10 +115,10 @@ func diagnosticOutside(data []byte, d Diagnostic) string {
 // decoder gets wrong, found by FuzzParse: an error at the start of a line
 // (the decoder counts it on the line before, past its end), one after a
 // final newline (the decoder names the next line), one after a character
-// of several bytes (the decoder counts bytes, 13 here; the space before
-// the 'y' is what it points at, as on a line of ASCII), one at the end of
-// the file inside a character, a NUL after such a character, and a key
-// set twice (its line's first key).
+// of several bytes (the decoder counts bytes, 13 here, and its offset
+// is the space before the 'y': the 'y' is at 13 in characters), one at the
+// end of the file inside a character, a NUL after such a character, and a
+// key set twice (its line's first key).
 func TestSyntaxPosition(t *testing.T) {
 	for _, tt := range []struct {
 		src  string
@@ -126,7 +126,7 @@ func TestSyntaxPosition(t *testing.T) {
 	}{
 		{"#00\n0", "f.toml:2:1: TOML syntax: unexpected EOF; expected key separator '='"},
 		{"title = \"t\"\n[\n", "f.toml:2:2: TOML syntax: expected '.' or ']' to end table name, but got '\\n' instead"},
-		{"title = \"é\" y\n", "f.toml:1:12: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'y' instead"},
+		{"title = \"é\" y\n", "f.toml:1:13: TOML syntax: expected a top-level item to end with a newline, comment, or EOF, but got 'y' instead"},
 		{"\"\uf24e", "f.toml:1:2: TOML syntax: unexpected EOF; expected '\"'"},
 		{"é = 1\nx = 1\n  x = 2\n", "f.toml:1:1: TOML syntax: expected '.' or '=', but got 'é' instead"},
 		{"x = 1\n  x = 2\n", "f.toml:2:3: x is set twice: remove or rename one of them"},

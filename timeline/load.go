@@ -306,15 +306,13 @@ func unwrapPathError(err error) error {
 // in parallel (fileInParts), else, or when the parts cannot be read alone
 // with exactly the same result, as a whole (fileWhole).
 func (ld *loader) file(name string, data []byte) {
+	from := len(ld.diags)
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	src := ""
-	if len(data) >= parallelMinBytes {
-		src = crlfToLF(data)
-		if ld.fileInParts(name, src) {
-			return
-		}
+	src := crlfToLF(data)
+	if len(data) < parallelMinBytes || !ld.fileInParts(name, src) {
+		ld.fileWhole(name, data, src)
 	}
-	ld.fileWhole(name, data, src)
+	annotate(ld.diags[from:], src)
 }
 
 // crlfToLF returns the text with CRLF line ends made LF: TOML reads CRLF
@@ -325,16 +323,13 @@ func crlfToLF(data []byte) string {
 }
 
 // fileWhole decodes and checks a file in one piece. src is the file's
-// text from crlfToLF, or "" when not made yet.
+// text from crlfToLF.
 func (ld *loader) fileWhole(name string, data []byte, src string) {
 	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
 		ld.errorf(Position{File: name, Line: line, Col: col}, "the file is not valid UTF-8 text: save it as UTF-8")
 		ld.unread(name)
 		return
-	}
-	if src == "" {
-		src = crlfToLF(data)
 	}
 	if line, col, deep := tooDeep(src); deep {
 		ld.errorf(Position{File: name, Line: line, Col: col}, "%s", tooDeepMessage)
@@ -345,8 +340,9 @@ func (ld *loader) fileWhole(name string, data []byte, src string) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col, msg := syntaxDiagnostic(src, pe)
+			line, col, length, msg := syntaxDiagnostic(src, pe)
 			ld.errorf(Position{File: name, Line: line, Col: col}, "%s", msg)
+			ld.diags[len(ld.diags)-1].Len = length
 		} else {
 			ld.errorf(Position{File: name}, "%v", err)
 		}
@@ -425,24 +421,25 @@ var (
 // [[event]], an [[event.source]] before any [[event]]) is said as such,
 // at the header when it can be found; the decoder only sees what it
 // leads to, further on.
-func syntaxDiagnostic(src string, pe toml.ParseError) (line, col int, msg string) {
-	line, col = syntaxPosition(src, pe)
+func syntaxDiagnostic(src string, pe toml.ParseError) (line, col, length int, msg string) {
+	line, col, length = syntaxPosition(src, pe)
 	msg = pe.Message
 	if msg == "" {
 		msg = pe.Error()
 	}
 	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
-		return setTwice(src, line, col, m[1])
+		line, col, msg = setTwice(src, line, col, m[1])
+		return line, col, 0, msg
 	}
 	if m := notAnArray.FindStringSubmatch(msg); m != nil {
 		if l, c, text, ok := notAnArrayMessage(src, line, m[1]); ok {
-			return l, c, text
+			return l, c, 0, text
 		}
 	}
 	if v, ok := strings.CutPrefix(msg, "invalid datetime: "); ok {
-		return line, col, badDatetime(v)
+		return line, col, length, badDatetime(v)
 	}
-	return line, col, "TOML syntax: " + msg
+	return line, col, length, "TOML syntax: " + msg
 }
 
 // formatTables are the arrays of tables of the format, each with what
@@ -710,14 +707,18 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 				pos = e.Pos
 			}
 			if len(ld.unreadable) > 0 {
-				unchecked.add(pos, e.ID, i, l.To)
+				if unchecked.add(pos, e.ID, i, l.To) {
+					unchecked.layout = o.layout
+				}
 				continue
 			}
 			ld.errorf(pos, "event %q: links item %d: no event has id %q%s", e.ID, i+1, l.To, sg.suggest(l.To, e.ID))
+			ld.annotateLast(o.layout)
 		}
 	}
 	if unchecked.n > 0 {
 		ld.warnf(unchecked.pos, "%s", unchecked.message(ld.unreadable))
+		ld.annotateLast(unchecked.layout)
 	}
 	order := map[string]int{}
 	for i, f := range ld.files {
@@ -753,17 +754,33 @@ func (ld *loader) finish() (*Chronology, Diagnostics) {
 // be read: their events may be in it, so they are not errors, but one
 // note says they were not checked, at the first of them.
 type missingLinks struct {
-	n     int
-	pos   Position
-	first string // `event "b": links item 1: no event has id "a"`
+	n      int
+	pos    Position
+	layout *fileLayout // of the file of the first
+	first  string      // `event "b": links item 1: no event has id "a"`
 }
 
-func (m *missingLinks) add(pos Position, from string, i int, to string) {
-	if m.n == 0 {
-		m.pos = pos
-		m.first = fmt.Sprintf("event %q: links item %d: no event has id %q", from, i+1, to)
-	}
+// add counts a link, and reports whether it is the first.
+func (m *missingLinks) add(pos Position, from string, i int, to string) bool {
 	m.n++
+	if m.n > 1 {
+		return false
+	}
+	m.pos = pos
+	m.first = fmt.Sprintf("event %q: links item %d: no event has id %q", from, i+1, to)
+	return true
+}
+
+// annotateLast gives the last diagnostic its line of the file whose
+// layout is l, if known.
+func (ld *loader) annotateLast(l *fileLayout) {
+	d := &ld.diags[len(ld.diags)-1]
+	if l == nil || d.Pos.Line < 1 {
+		return
+	}
+	if text, ok := l.line(d.Pos.Line); ok {
+		annotateLine(d, text)
+	}
 }
 
 // message is the note about the links: "links to missing ids are not
