@@ -149,7 +149,8 @@ func (m *Model) restyle(name string) {
 	st := newStyles(name)
 	m.st = &st
 	m.start.styleReady = true
-	m.list.st, m.detail.st = m.st, m.st
+	m.list.SetStyles(m.st)
+	m.detail.SetStyles(m.st)
 	m.filter.SetStyles(m.st)
 	m.help.SetStyles(m.st)
 	m.problems.SetStyles(m.st)
@@ -304,7 +305,7 @@ func (m *Model) layout() {
 	}
 	m.bannerH = 0
 	if m.ready() {
-		m.bannerH = m.problems.rows(w, m.bodyH)
+		m.bannerH = m.problems.Height(w, m.bodyH)
 		m.top += m.bannerH
 		m.bodyH -= m.bannerH
 	}

@@ -222,6 +222,13 @@ func (b *problemsBanner) SetWarnings(w timeline.Diagnostics) {
 	}
 }
 
+// Failed reports whether the files on disk do not load now.
+func (b *problemsBanner) Failed() bool { return b.isFailed() }
+
+// Height is how many lines the banner takes at width w in a body of
+// avail lines.
+func (b *problemsBanner) Height(w, avail int) int { return b.rows(w, avail) }
+
 // KeyMap is !, when there is something to show.
 func (b *problemsBanner) KeyMap() KeyMap {
 	k := defaultKeyMap()

@@ -89,6 +89,13 @@ func (d *detailModel) Show(c *timeline.Chronology, e *timeline.Event, overview b
 	return renderCmd(k, build)
 }
 
+// SetStyles follows a change of colours; the renderings in the new
+// style are to come.
+func (d *detailModel) SetStyles(st *Styles) {
+	d.st = st
+	d.refresh()
+}
+
 // Forget drops every rendering: the chronology has changed.
 func (d *detailModel) Forget() { clear(d.cache.done) }
 

@@ -82,7 +82,7 @@ func (l *listModel) Update(msg tea.Msg) (*listModel, tea.Cmd) {
 			l.scroll(wheelStep)
 		}
 	case tea.MouseClickMsg:
-		if i := l.eventAt(msg.Y); i >= 0 && msg.Button == tea.MouseLeft {
+		if i := l.EventAt(msg.Y); i >= 0 && msg.Button == tea.MouseLeft {
 			l.cursor = i
 			l.ensureVisible()
 		}
@@ -106,6 +106,9 @@ func (l *listModel) KeyMap() KeyMap {
 	k.NextYear.SetEnabled(down && l.events[n-1].Date.Year != l.events[at].Date.Year)
 	return k
 }
+
+// SetStyles follows a change of colours.
+func (l *listModel) SetStyles(st *Styles) { l.st = st }
 
 // SetFocused says whether the list has the keys.
 func (l *listModel) SetFocused(on bool) { l.focused = on }
@@ -319,8 +322,8 @@ func (l *listModel) firstEventFrom(r, dir int) int {
 	return l.cursor
 }
 
-// eventAt returns the event drawn on line y of the list, or -1.
-func (l *listModel) eventAt(y int) int {
+// EventAt returns the event drawn on line y of the list, or -1.
+func (l *listModel) EventAt(y int) int {
 	r := l.offset + y
 	if y < 0 || y >= l.height || r < 0 || r >= len(l.rows) {
 		return -1

@@ -197,7 +197,7 @@ func (f *files) watching(msg watchingMsg) (cmd tea.Cmd, why string) {
 func (m *Model) reload(why reloadReason, note string) tea.Cmd {
 	m.files.seq++
 	r := reloadRequest{load: m.opts.Load, paths: m.opts.Paths, seq: m.files.seq, why: why, note: note,
-		shown: m.chron, base: m.chron, label: m.label, query: m.filter.Applied(), wasFailed: m.problems.isFailed()}
+		shown: m.chron, base: m.chron, label: m.label, query: m.filter.Applied(), wasFailed: m.problems.Failed()}
 	if why == reloadEditor {
 		// what changed since the editor started, even when the watcher
 		// has already shown the save

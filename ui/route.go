@@ -82,7 +82,7 @@ func (m *Model) keyMap() KeyMap {
 		k.Edit.SetHelp("e", "how to edit")
 	case why != "":
 		k.Edit.SetHelp("e", "edit (file gone)")
-	case m.problems.isFailed():
+	case m.problems.Failed():
 		k.Edit.SetHelp("e", "edit first error")
 	case m.overview:
 		k.Edit.SetHelp("e", "edit file")
@@ -306,7 +306,7 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 			return nil
 		}
 		if pane == modeList {
-			if m.list.eventAt(y) >= 0 {
+			if m.list.EventAt(y) >= 0 {
 				m.list.Update(tea.MouseClickMsg(in))
 				m.current = m.list.Selected()
 			}
