@@ -75,14 +75,9 @@ type faultEnv struct {
 
 func newFaultEnv(t *testing.T) *faultEnv {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
+	bin := endToEnd(t)
 	dir := publicTempDir(t)
-	env := &faultEnv{bin: filepath.Join(dir, "backstory"), scripts: dir}
-	if out, err := exec.Command("go", "build", "-o", env.bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	env := &faultEnv{bin: bin, scripts: dir}
 	for name, text := range faultScripts {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o755); err != nil {
 			t.Fatal(err)

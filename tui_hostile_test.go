@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -19,9 +18,7 @@ import (
 // the data may be among them, in the list, the detail or the help, and the
 // layout keeps its columns and its footer.
 func TestViewerHostileBytes(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
+	bin := endToEnd(t)
 	ar, err := txtar.ParseFile("testdata/script/hostile.txtar")
 	if err != nil {
 		t.Fatal(err)
@@ -31,10 +28,6 @@ func TestViewerHostileBytes(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-	bin := filepath.Join(t.TempDir(), "backstory")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	// The viewer waits on a fifo until the pane's output is being copied
 	// to a file, so that its first byte is recorded too.

@@ -179,13 +179,7 @@ func checkWidth(t *testing.T, screen string, w int) {
 }
 
 func TestViewerEndToEnd(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "backstory")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := endToEnd(t)
 	story, err := filepath.Abs("testdata/tui/story.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -372,13 +366,7 @@ func TestViewerFlags(t *testing.T) {
 // a person would; the file is also written from outside while the viewer
 // runs, and broken and fixed.
 func TestEditingLoopEndToEnd(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "backstory")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := endToEnd(t)
 	story, err := os.ReadFile("testdata/tui/story.toml")
 	if err != nil {
 		t.Fatal(err)

@@ -45,10 +45,7 @@ func openDir(t *testing.T) string {
 // the reason, and the rest is still checked.
 func TestUnreadable(t *testing.T) {
 	dir := openDir(t)
-	bin := filepath.Join(dir, "backstory")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := viewerBinary(t)
 	write := func(rel, data string, mode os.FileMode) {
 		t.Helper()
 		p := filepath.Join(dir, rel)
