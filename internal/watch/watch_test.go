@@ -12,6 +12,15 @@ import (
 // since machines are shared; nothing is asserted about speed.
 const wait = 10 * time.Second
 
+// long skips a test that takes seconds (rounds of deletions, each
+// waited for) when -short is given.
+func long(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("rounds of folder deletions take seconds: skipped with -short")
+	}
+}
+
 func newWatcher(t *testing.T, paths ...string) *Watcher {
 	t.Helper()
 	w, err := New(paths, 50*time.Millisecond)
@@ -39,6 +48,7 @@ func write(t *testing.T, path, data string) {
 }
 
 func TestSaves(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "events.toml")
 	write(t, file, "a")
@@ -63,6 +73,7 @@ func TestSaves(t *testing.T) {
 }
 
 func TestBurstIsCoalesced(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "events.toml")
 	write(t, file, "a")
@@ -78,6 +89,7 @@ func TestBurstIsCoalesced(t *testing.T) {
 }
 
 func TestConcerns(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "events.toml")
 	write(t, file, "a")
@@ -100,6 +112,7 @@ func TestConcerns(t *testing.T) {
 }
 
 func TestFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	w := newWatcher(t, dir)
 	write(t, filepath.Join(dir, "notes.txt"), "ignored")
@@ -110,6 +123,7 @@ func TestFolder(t *testing.T) {
 // TestCloseLetsReadersGo: a reader waiting for a change is released when
 // the watcher closes, and closing twice is harmless.
 func TestCloseLetsReadersGo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "events.toml")
 	write(t, file, "a")
@@ -155,6 +169,8 @@ func drain(w *Watcher) {
 // seen again, however deep the deletion went; a folder renamed away and
 // back too.
 func TestFolderDeletedAndBack(t *testing.T) {
+	long(t)
+	t.Parallel()
 	top := t.TempDir()
 	dir := filepath.Join(top, "a", "b")
 	file := filepath.Join(dir, "events.toml")
@@ -201,6 +217,7 @@ func TestFolderDeletedAndBack(t *testing.T) {
 // TestWatchedFolderDeletedAndBack: a folder given to watch, deleted and
 // made again with a .toml file in it.
 func TestWatchedFolderDeletedAndBack(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "chronology")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -225,6 +242,7 @@ func TestWatchedFolderDeletedAndBack(t *testing.T) {
 // TestChmod: a file made unreadable, and readable again, is reported, so
 // that the viewer can say it cannot read it, then read it.
 func TestChmod(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	file := filepath.Join(dir, "events.toml")
 	write(t, file, "a")
@@ -243,8 +261,9 @@ func TestChmod(t *testing.T) {
 // TestFolderDeletedWhileInUse: the folder of the watched file deleted
 // while the process sits in it (the viewer started there), which delays
 // the folder's own report of its deletion until nothing uses it; then
-// made again, twice.
+// made again, twice. (Not in parallel: it changes the working folder.)
 func TestFolderDeletedWhileInUse(t *testing.T) {
+	long(t)
 	dir := filepath.Join(t.TempDir(), "story")
 	file := filepath.Join(dir, "events.toml")
 	mk := func() {
@@ -284,6 +303,8 @@ func TestFolderDeletedWhileInUse(t *testing.T) {
 // loss depends on timing: a watcher that trusted its watches failed this
 // test about one run in three, at a random round.)
 func TestFolderDeletedAndMadeAgainOften(t *testing.T) {
+	long(t)
+	t.Parallel()
 	top := t.TempDir()
 	folder := filepath.Join(top, "story", "files")
 	file := filepath.Join(folder, "events.toml")
