@@ -21,6 +21,11 @@ import (
 // whole, in one piece (wholeParse, wholeLoad), and Query.Match on each
 // event (the folded text scanned).
 
+// fewerCases is true under the race detector, which makes the long
+// tests ten times slower, and with -short: they then try fewer cases,
+// held to the same checks.
+func fewerCases() bool { return raceEnabled || testing.Short() }
+
 // smallChunks makes the loader split even small files into many parts,
 // so that the tests go through the parallel path.
 func smallChunks(t testing.TB) {
@@ -270,7 +275,7 @@ func TestLoadEquivalentFaults(t *testing.T) {
 	base := synth.Generate(synth.Options{Events: 150, Seed: 7, MinBodyWords: 5, MaxBodyWords: 60})
 	tricky := synth.Generate(synth.Options{Events: 150, Seed: 8, MinBodyWords: 5, MaxBodyWords: 60, Tricky: true})
 	variants, mixed := 6, 40
-	if raceEnabled {
+	if fewerCases() {
 		variants, mixed = 2, 8
 	}
 	for _, f := range faults {
@@ -342,7 +347,7 @@ func TestLoadEquivalentFiles(t *testing.T) {
 // through Match on each event (the folded text scanned), which must agree.
 func TestQueryEquivalent(t *testing.T) {
 	chronologies, queries := 4, 300
-	if raceEnabled {
+	if fewerCases() {
 		chronologies, queries = 2, 120
 	}
 	for _, g := range generated()[:chronologies] {

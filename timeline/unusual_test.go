@@ -132,9 +132,10 @@ func smallLimit(t *testing.T, n int64) {
 }
 
 // hugeBodySize is the size of the big body: 50 MB, less under the race
-// detector, which makes a load ten times slower and bigger.
+// detector, which makes a load ten times slower and bigger, and with
+// -short.
 func hugeBodySize() int {
-	if raceEnabled {
+	if fewerCases() {
 		return 5 << 20
 	}
 	return 50 << 20
