@@ -142,6 +142,9 @@ func retitle(src, title string) string {
 // TestLiveReload saves the file under a running viewer in every way
 // editors do, and checks what the screen shows after each.
 func TestLiveReload(t *testing.T) {
+	if testing.Short() {
+		t.Skip("saves waited for one after another: skipped with -short")
+	}
 	src := fixtureSource(t)
 	path, opts := tempChronology(t, src)
 	pr := startProgram(t, opts, 100, 30)
