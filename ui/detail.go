@@ -38,15 +38,6 @@ type detailModel struct {
 	match   int   // index into matches; -1 before the first n
 }
 
-// target is an event this one leads to: a link, or a backlink (an event
-// that links here). They are numbered in this order, as in the Markdown.
-type target struct {
-	id    string
-	title string // harmless
-	note  string // harmless
-	back  bool
-}
-
 func newDetail(st *Styles) detailModel {
 	vp := viewport.New()
 	vp.FillHeight = true
@@ -122,14 +113,6 @@ func (d *detailModel) reset(c *timeline.Chronology, e *timeline.Event, overview 
 		}
 		d.placeholder(e.Title, e.When())
 	}
-}
-
-func newTarget(c *timeline.Chronology, id, note string, back bool) target {
-	t := target{id: id, title: timeline.HarmlessLine(id), note: timeline.HarmlessLine(short(note)), back: back}
-	if e := c.Event(id); e != nil {
-		t.title = timeline.HarmlessLine(short(e.Title))
-	}
-	return t
 }
 
 // placeholder shows a title and a date as plain text until Glamour is
@@ -347,34 +330,6 @@ func (d *detailModel) show(i int) {
 	d.vp.SetYOffset(off)
 }
 
-// selectLink selects the next (dir > 0) or previous link, wrapping around.
-func (d *detailModel) selectLink(dir int) {
-	n := len(d.targets)
-	if n == 0 {
-		return
-	}
-	switch {
-	case d.linkSel < 0 && dir > 0:
-		d.linkSel = 0
-	case d.linkSel < 0:
-		d.linkSel = n - 1
-	default:
-		d.linkSel = ((d.linkSel+dir)%n + n) % n
-	}
-	d.refresh()
-	if l := d.linkLine[d.linkSel]; l >= 0 {
-		d.show(l)
-	}
-}
-
-// Unselect drops the link selection (the pane loses the keys).
-func (d *detailModel) Unselect() {
-	if d.linkSel >= 0 {
-		d.linkSel = -1
-		d.refresh()
-	}
-}
-
 // Place is where the reader is: the first line shown and the link
 // selected.
 func (d *detailModel) Place() (offset, linkSel int) { return d.Offset(), d.linkSel }
@@ -391,31 +346,6 @@ func (d *detailModel) Restore(offset, linkSel int) {
 		return
 	}
 	d.vp.SetYOffset(offset)
-}
-
-// LinkAt returns the target whose first line is drawn on line y of the
-// pane, or -1.
-func (d *detailModel) LinkAt(y int) int {
-	if y < 0 || y >= d.bodyHeight() || d.key == (renderKey{}) {
-		return -1
-	}
-	for i, l := range d.linkLine {
-		if l >= 0 && l == d.Offset()+y {
-			return i
-		}
-	}
-	return -1
-}
-
-// Target returns target i.
-func (d *detailModel) Target(i int) target { return d.targets[i] }
-
-// SelectedTarget returns the selected link, if any.
-func (d *detailModel) SelectedTarget() (target, bool) {
-	if d.linkSel < 0 || d.linkSel >= len(d.targets) {
-		return target{}, false
-	}
-	return d.targets[d.linkSel], true
 }
 
 // NextMatch scrolls to the next (dir > 0) or previous line with a filter
@@ -454,17 +384,4 @@ func (d *detailModel) View() string {
 		}
 	}
 	return view
-}
-
-// linkBar names the selected link under the pane.
-func linkBar(i int, t target) string {
-	arrow := "→"
-	if t.back {
-		arrow = "←"
-	}
-	s := fmt.Sprintf("%s %d. %s", arrow, i+1, t.title)
-	if t.note != "" {
-		s += " — " + t.note
-	}
-	return s + "  (enter follows)"
 }
