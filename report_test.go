@@ -35,7 +35,7 @@ func TestWriteDiagnosticsSource(t *testing.T) {
 				"    3 | id = \"Bad Id\"\n" +
 				"      |      ^^^^^^^^\n"},
 		{"a warning, and no column", "title = \"t\"\ncolour = \"x\"\n[[event]]\ntitle = \"A\"\n",
-			"f.toml:2: warning: chronology: unknown key \"colour\" is ignored\n" +
+			"f.toml:2:1: warning: chronology: unknown key \"colour\" is ignored\n" +
 				"    2 | colour = \"x\"\n" +
 				"      | ^^^^^^\n" +
 				"f.toml:3: event #1: missing id: add id = \"...\"\n" +

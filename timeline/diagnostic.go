@@ -39,13 +39,13 @@ func (d Diagnostic) Excerpt() (text string, col int) {
 
 // String formats the diagnostic in the style of Go's tools:
 // "FILE:LINE:COL: message", "FILE:LINE: message" when the column is
-// unknown, and "FILE:LINE: warning: message" for a warning.
+// unknown, and "FILE:LINE:COL: warning: message" for a warning.
 func (d Diagnostic) String() string {
 	var b strings.Builder
 	b.WriteString(d.Pos.File)
 	if d.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Pos.Line)
-		if d.Pos.Col > 0 && d.Severity == SeverityError {
+		if d.Pos.Col > 0 {
 			fmt.Fprintf(&b, ":%d", d.Pos.Col)
 		}
 	}

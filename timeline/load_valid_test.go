@@ -324,11 +324,11 @@ title = "s"
 urls = "https://example.com"
 `
 	c, diags := Parse("w.toml", []byte(src))
-	want := `w.toml:2: warning: chronology: unknown key "colour" is ignored
-w.toml:6: warning: event "a": unknown key "tittle" is ignored (did you mean "title"?)
-w.toml:8: warning: event "a": links item 1: unknown key "why" is ignored (a link has to and note)
-w.toml:8: warning: event "a": links item 1: the event links to itself
-w.toml:11: warning: event "a": source #1: unknown key "urls" is ignored (did you mean "url"?)
+	want := `w.toml:2:1: warning: chronology: unknown key "colour" is ignored
+w.toml:6:1: warning: event "a": unknown key "tittle" is ignored (did you mean "title"?)
+w.toml:8:10: warning: event "a": links item 1: unknown key "why" is ignored (a link has to and note)
+w.toml:8:17: warning: event "a": links item 1: the event links to itself
+w.toml:11:1: warning: event "a": source #1: unknown key "urls" is ignored (did you mean "url"?)
 `
 	if diags.String() != want {
 		t.Errorf("diagnostics\n%s\nwant\n%s", diags, want)

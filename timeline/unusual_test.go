@@ -152,7 +152,7 @@ func unusualInputs() []unusual {
 	unknownWant := func() string {
 		var b strings.Builder
 		for i := range 20000 {
-			fmt.Fprintf(&b, "DIR/unknown.toml:%d: warning: event \"ok\": unknown key \"k%d\" is ignored\n", 6+i, i)
+			fmt.Fprintf(&b, "DIR/unknown.toml:%d:1: warning: event \"ok\": unknown key \"k%d\" is ignored\n", 6+i, i)
 		}
 		return b.String()
 	}()
@@ -318,9 +318,9 @@ func unusualInputs() []unusual {
 			also:  "testdata/invalid/warn-self-link.toml; testdata/script/unusual.txtar",
 			setup: oneFile("self.toml", "title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\nlinks = [\n  \"b\",\n  { to = \"a\", note = \"itself\" },\n]\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \"B\"\nlinks = ['b', \"a\", \"b\"]\n"),
 			// (at the link, as a link to a missing id is)
-			want: "DIR/self.toml:8: warning: event \"a\": links item 2: the event links to itself\n" +
-				"DIR/self.toml:14: warning: event \"b\": links item 1: the event links to itself\n" +
-				"DIR/self.toml:14: warning: event \"b\": links item 3: the event links to itself\n",
+			want: "DIR/self.toml:8:10: warning: event \"a\": links item 2: the event links to itself\n" +
+				"DIR/self.toml:14:10: warning: event \"b\": links item 1: the event links to itself\n" +
+				"DIR/self.toml:14:20: warning: event \"b\": links item 3: the event links to itself\n",
 			loads: true,
 			check: func(t *testing.T, c *Chronology) {
 				if bl := c.Event("a").Backlinks; len(bl) != 2 {
@@ -345,7 +345,7 @@ func unusualInputs() []unusual {
 				return []string{a, b}
 			},
 			want: "DIR/a.toml:4:8: bad date \"2018-02-30\": Feb 2018 has no day 30\n" +
-				"DIR/b.toml:5: warning: links to missing ids are not checked while DIR/a.toml cannot be read: event \"b\": links item 1: no event has id \"a\" in the files read (and 2 more links like it)\n",
+				"DIR/b.toml:5:10: warning: links to missing ids are not checked while DIR/a.toml cannot be read: event \"b\": links item 1: no event has id \"a\" in the files read (and 2 more links like it)\n",
 		},
 		{
 			name: "a file missing, and one linking into it",
@@ -355,7 +355,7 @@ func unusualInputs() []unusual {
 			},
 			want: "DIR/a.toml: no such file or folder\n" +
 				"DIR/c.toml: no such file or folder\n" +
-				"DIR/b.toml:6: warning: links to missing ids are not checked while DIR/a.toml and DIR/c.toml cannot be read: event \"b\": links item 1: no event has id \"a\" in the files read\n",
+				"DIR/b.toml:6:10: warning: links to missing ids are not checked while DIR/a.toml and DIR/c.toml cannot be read: event \"b\": links item 1: no event has id \"a\" in the files read\n",
 		},
 		// unknown keys
 		{
@@ -383,7 +383,7 @@ func unusualInputs() []unusual {
 		{
 			name:  "nesting at the limit",
 			setup: oneFile("deep-ok.toml", "title = \"t\"\n"+nested(maxNesting/2, "{a=[", "1", "]}")),
-			want:  "DIR/deep-ok.toml:2: warning: chronology: unknown key \"x\" is ignored\n",
+			want:  "DIR/deep-ok.toml:2:1: warning: chronology: unknown key \"x\" is ignored\n",
 			loads: true,
 		},
 		{

@@ -59,7 +59,7 @@ func TestLoadWarnings(t *testing.T) {
 	d := newDriver(t, 80, 24, Options{Load: func(func(int64, int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
 		return c, diags, "warn.toml"
 	}})
-	if !d.m.problems.any() || !strings.Contains(d.screen(), `1 warning: warn.toml:2: warning: chronology: unknown key`) {
+	if !d.m.problems.any() || !strings.Contains(d.screen(), `1 warning: warn.toml:2:1: warning: chronology: unknown`) {
 		t.Errorf("the warning is not shown:\n%s", d.screen())
 	}
 	d.press("!")

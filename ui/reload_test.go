@@ -102,7 +102,7 @@ func TestBrokenSave(t *testing.T) {
 	d.press("!")
 	s = d.screen()
 	for _, want := range []string{"The files do not load", "testdata/fixture.toml:122: event \"no-title\": missing title",
-		"testdata/fixture.toml:125: warning:"} {
+		"testdata/fixture.toml:125:1: warning:"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("expanded banner lacks %q:\n%s", want, s)
 		}
