@@ -49,17 +49,20 @@ func htmlToMarkdown(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
-	return nodeMarkdown(parseHTML(s))
+	return nodeMarkdown(parseHTML(s), s)
 }
 
-func nodeMarkdown(doc *html.Node) string {
+// nodeMarkdown converts doc, parsed from source, to Markdown; link
+// addresses are kept as written (see protectLinks).
+func nodeMarkdown(doc *html.Node, source string) string {
+	restore := protectLinks(doc, source)
 	out, err := markdownConverter().ConvertNode(doc)
 	if err != nil {
 		// The converter fails only on a cancelled context; fall back to
 		// the text, which loses the formatting but not the words.
-		return tidyMarkdown(nodeText(doc, false))
+		return tidyMarkdown(restore(nodeText(doc, false)))
 	}
-	return tidyMarkdown(string(out))
+	return tidyMarkdown(restore(string(out)))
 }
 
 var (
@@ -186,7 +189,7 @@ func splitSlideText(s string) (body string, x slideExtras) {
 	}
 	doc := parseHTML(s)
 	if !strings.Contains(s, "backstory-") {
-		return nodeMarkdown(doc), x
+		return nodeMarkdown(doc, s), x
 	}
 	var marked []*html.Node
 	var find func(*html.Node)
@@ -239,7 +242,7 @@ func splitSlideText(s string) (body string, x slideExtras) {
 		}
 		n.Parent.RemoveChild(n)
 	}
-	return nodeMarkdown(doc), x
+	return nodeMarkdown(doc, s), x
 }
 
 func readSource(li *html.Node) timeline.Source {

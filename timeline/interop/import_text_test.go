@@ -2,6 +2,7 @@ package interop
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"backstory/timeline"
@@ -61,10 +62,22 @@ func TestHTMLToMarkdown(t *testing.T) {
 		{"plain * text _ here", "plain * text _ here\n"},
 		{"not *emphasis* or _this_", "not \\*emphasis* or \\_this_\n"},
 		{"<blockquote>Quoted <cite>Someone</cite></blockquote>", "> Quoted Someone\n"},
+		// bare addresses become autolinks, links keep their address byte for byte
+		{"<p>See https://en.wikipedia.org/wiki/Timeline_of_the_Middle_Ages.</p>", "See <https://en.wikipedia.org/wiki/Timeline_of_the_Middle_Ages>.\n"},
+		{"Two: http://a.example/x_1, and (http://b.example/y_(2)).", "Two: <http://a.example/x_1>, and (<http://b.example/y_(2)>).\n"},
+		{`<a href="http://slashdot.org/article.pl?sid=05/12/05/191205&amp;tid=95">story</a>`, "[story](http://slashdot.org/article.pl?sid=05/12/05/191205&tid=95)\n"},
+		{`<a href="https://example.com/a b">spaced</a>`, "[spaced](https://example.com/a%20b)\n"},
+		{`<a href="https://example.org/x">https://example.org/x_y</a>`, "[https://example.org/x\\_y](https://example.org/x)\n"},
+		{"<code>https://example.org/a_b</code>", "`https://example.org/a_b`\n"},
 	} {
 		if got := htmlToMarkdown(tc.in); got != tc.want {
 			t.Errorf("htmlToMarkdown(%q) =\n%q, want\n%q", tc.in, got, tc.want)
 		}
+	}
+	// and export links what import kept, all of it
+	md := htmlToMarkdown("<p>See https://en.wikipedia.org/wiki/Timeline_of_the_Middle_Ages or <a href=\"http://x.example/?sid=05/12/05\">this</a>.</p>")
+	if h := renderMarkdown(md); !strings.Contains(h, `href="https://en.wikipedia.org/wiki/Timeline_of_the_Middle_Ages"`) || !strings.Contains(h, `href="http://x.example/?sid=05/12/05"`) {
+		t.Errorf("exported again as %s", h)
 	}
 	if got := htmlText("<b>Rome</b> &amp;\n  its <em>calendar</em>"); got != "Rome & its calendar" {
 		t.Errorf("htmlText = %q", got)
