@@ -52,7 +52,7 @@ func (f *fileCheck) warnf(pos Position, format string, args ...any) {
 var (
 	topKeys    = []string{"title", "description", "era", "event"}
 	eraKeys    = []string{"title", "start", "end"}
-	eventKeys  = []string{"id", "date", "end", "display_date", "approximate", "title", "summary", "tags", "people", "places", "links", "body", "source", "claim"}
+	eventKeys  = []string{"id", "date", "end", "display_date", "approximate", "title", "summary", "tags", "people", "places", "links", "body", "source", "claim", "media"}
 	sourceKeys = []string{"title", "publisher", "url", "published", "quote"}
 	claimKeys  = []string{"text", "status", "note"}
 	linkKeys   = []string{"to", "note"}
@@ -100,7 +100,9 @@ func (l label) String() string {
 	default:
 		s = fmt.Sprintf("%s #%d", l.kind, l.n)
 	}
-	if l.sub != "" {
+	if l.sub != "" && l.subN == 0 { // a single table: "media"
+		s = fmt.Sprintf("%s: %s", s, l.sub)
+	} else if l.sub != "" {
 		s = fmt.Sprintf("%s: %s #%d", s, l.sub, l.subN)
 	}
 	return s
@@ -420,6 +422,7 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 	e.Places = t.strings("places")
 	e.Links = t.links()
 	e.Body = t.str("body", false)
+	e.Media = f.media(t)
 	if sources := t.tables("source", "event.source"); len(sources) > 0 {
 		e.Sources = f.alloc.sources(len(sources))
 		for j, sm := range sources {

@@ -50,6 +50,7 @@ type Event struct {
 	Body        string
 	Sources     []Source
 	Claims      []Claim
+	Media       *Media // nil when the event has none
 
 	// Backlinks are the links from other events to this one, in
 	// chronological order of the linking event; computed once at load.

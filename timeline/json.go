@@ -28,6 +28,16 @@ type JSONEvent struct {
 	Body        string       `json:"body,omitempty"`
 	Sources     []JSONSource `json:"source,omitempty"`
 	Claims      []JSONClaim  `json:"claim,omitempty"`
+	Media       *JSONMedia   `json:"media,omitempty"`
+}
+
+// JSONMedia is an event's media as JSON.
+type JSONMedia struct {
+	URL       string `json:"url"`
+	Caption   string `json:"caption,omitempty"`
+	Credit    string `json:"credit,omitempty"`
+	Thumbnail string `json:"thumbnail,omitempty"`
+	Alt       string `json:"alt,omitempty"`
 }
 
 // JSONLink is a link as JSON.
@@ -67,6 +77,9 @@ func (e *Event) ToJSON() JSONEvent {
 	}
 	for _, c := range e.Claims {
 		j.Claims = append(j.Claims, JSONClaim{Text: c.Text, Status: string(c.Status), Note: c.Note})
+	}
+	if m := e.Media; m != nil {
+		j.Media = &JSONMedia{URL: m.URL, Caption: m.Caption, Credit: m.Credit, Thumbnail: m.Thumbnail, Alt: m.Alt}
 	}
 	return j
 }

@@ -84,7 +84,7 @@ const (
 )
 
 // EventSections is EventMarkdown in parts: the head (title, date, tags,
-// people, places, summary, body), ending in a blank line, and the
+// people, places, summary, body, media), ending in a blank line, and the
 // sections that follow it, those with no items left out.
 func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 	var b strings.Builder
@@ -114,6 +114,9 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 	}
 	if body := strings.TrimSpace(e.Body); body != "" {
 		fmt.Fprintf(&b, "%s\n\n", HarmlessMarkdown(body))
+	}
+	if e.Media != nil {
+		b.WriteString(mediaLine(e.Media))
 	}
 	if len(e.Claims) > 0 {
 		s := Section{Kind: SectionClaims, Heading: "Claims"}
@@ -155,6 +158,24 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 		sections = append(sections, s)
 	}
 	return b.String(), sections
+}
+
+// mediaLine is the paragraph of an event's media: "Media: caption
+// (credit) <url>", its caption (or else its alt text) and credit on one
+// line each as Markdown.
+func mediaLine(m *Media) string {
+	line := "**Media:**"
+	text := strings.Join(strings.Fields(HarmlessMarkdown(m.Caption)), " ")
+	if text == "" {
+		text = escapeInline(HarmlessLine(m.Alt))
+	}
+	if text != "" {
+		line += " " + text
+	}
+	if credit := strings.Join(strings.Fields(HarmlessMarkdown(m.Credit)), " "); credit != "" {
+		line += " (" + credit + ")"
+	}
+	return line + " <" + neutralizeReferences(HarmlessLine(m.URL)) + ">\n\n"
 }
 
 // sourceLine is "Title, Publisher, 22 Jan 2025: <url>".

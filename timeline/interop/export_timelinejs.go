@@ -26,12 +26,23 @@ type TimelineJSDoc struct {
 
 // TimelineJSSlide is an event, or the title slide.
 type TimelineJSSlide struct {
-	StartDate   *TimelineJSDate `json:"start_date,omitempty"`
-	EndDate     *TimelineJSDate `json:"end_date,omitempty"`
-	DisplayDate string          `json:"display_date,omitempty"`
-	Text        TimelineJSText  `json:"text"`
-	Group       string          `json:"group,omitempty"`
-	UniqueID    string          `json:"unique_id,omitempty"`
+	StartDate   *TimelineJSDate  `json:"start_date,omitempty"`
+	EndDate     *TimelineJSDate  `json:"end_date,omitempty"`
+	DisplayDate string           `json:"display_date,omitempty"`
+	Text        TimelineJSText   `json:"text"`
+	Media       *TimelineJSMedia `json:"media,omitempty"`
+	Group       string           `json:"group,omitempty"`
+	UniqueID    string           `json:"unique_id,omitempty"`
+}
+
+// TimelineJSMedia is a slide's image, video or embed; caption and credit
+// are HTML.
+type TimelineJSMedia struct {
+	URL       string `json:"url"`
+	Caption   string `json:"caption,omitempty"`
+	Credit    string `json:"credit,omitempty"`
+	Thumbnail string `json:"thumbnail,omitempty"`
+	Alt       string `json:"alt,omitempty"`
 }
 
 // TimelineJSDate is a date known to its precision: a month and a day only
@@ -119,6 +130,9 @@ func slideOf(c *timeline.Chronology, e *timeline.Event, exported map[string]bool
 	}
 	if !e.End.IsZero() {
 		s.EndDate = tjsDate(e.End)
+	}
+	if m := e.Media; m != nil {
+		s.Media = &TimelineJSMedia{URL: m.URL, Caption: inlineHTML(m.Caption), Credit: inlineHTML(m.Credit), Thumbnail: m.Thumbnail, Alt: m.Alt}
 	}
 	if s.DisplayDate == "" && e.Approximate {
 		// "about Feb 2018": TimelineJS has no "approximate". The dates are
@@ -265,6 +279,16 @@ func slideText(c *timeline.Chronology, e *timeline.Event, exported map[string]bo
 		fmt.Fprintf(&b, "<p class=%q>%s: %s</p>\n", list.class, list.label, strings.Join(spans, ", "))
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// inlineHTML renders a line of Markdown (a caption, a credit) as HTML
+// without the paragraph around it.
+func inlineHTML(md string) string {
+	h := strings.TrimSpace(renderMarkdown(md))
+	if inner, ok := strings.CutPrefix(h, "<p>"); ok && strings.HasSuffix(inner, "</p>") && !strings.Contains(inner, "<p>") {
+		h = strings.TrimSuffix(inner, "</p>")
+	}
+	return h
 }
 
 // textHTML writes plain text as HTML, its newlines as <br> and its

@@ -50,6 +50,8 @@ type slide struct {
 	caption            string
 	credit             string
 	mediaTitle         string
+	thumbnail, alt     field
+	mediaLink          field
 	group              string
 	uniqueID           string
 }
@@ -161,6 +163,9 @@ func (im *importer) jsonSlide(v *jsonValue, label string) slide {
 	s.caption = im.jsonText(media, "caption", s.label+": media").s
 	s.credit = im.jsonText(media, "credit", s.label+": media").s
 	s.mediaTitle = im.jsonText(media, "title", s.label+": media").s
+	s.thumbnail = im.jsonText(media, "thumbnail", s.label+": media")
+	s.alt = im.jsonText(media, "alt", s.label+": media")
+	s.mediaLink = im.jsonText(media, "link", s.label+": media")
 	s.group = im.jsonText(v, "group", s.label).s
 	s.uniqueID = im.jsonText(v, "unique_id", s.label).s
 	return s
@@ -273,6 +278,7 @@ func (im *importer) timelineSheet() {
 		s.displayDate = get("displaydate")
 		s.mediaURL = get("media")
 		s.credit, s.caption = get("mediacredit").s, get("mediacaption").s
+		s.thumbnail = get("mediathumbnail")
 		s.group = get("group").s
 		switch {
 		case kind == "title" && !titled:
@@ -329,12 +335,16 @@ func (im *importer) csvError(err error) {
 func (im *importer) titleSlide(s slide) {
 	im.title = htmlText(s.headline.s)
 	im.description = htmlToMarkdown(s.text.s)
-	if u, ok := webAddress(s.mediaURL.s); ok {
-		line := fmt.Sprintf("[%s](<%s>)", markdownText(mediaTitle(s, u)), u)
-		if credit := htmlText(s.credit); credit != "" {
-			line += " (" + markdownText(credit) + ")"
+	if m := strings.TrimSpace(s.mediaURL.s); m != "" {
+		if u, ok := webAddress(m); ok {
+			line := fmt.Sprintf("[%s](<%s>)", markdownText(mediaTitle(s, u)), u)
+			if credit := htmlText(s.credit); credit != "" {
+				line += " (" + markdownText(credit) + ")"
+			}
+			im.description = joinMarkdown(im.description, line)
+		} else {
+			im.warnf(s.mediaURL.pos, "%s: media %q %s and is left out", s.label, clip(m, 60), addressFault(u))
 		}
-		im.description = joinMarkdown(im.description, line)
 	}
 }
 
@@ -420,16 +430,7 @@ func (im *importer) event(s slide) {
 		// what export writes for an approximate date without a display date
 		e.Approximate, e.DisplayDate = true, ""
 	}
-	if m := strings.TrimSpace(s.mediaURL.s); m != "" {
-		if u, ok := webAddress(m); ok {
-			e.Sources = append(e.Sources, timeline.Source{Title: mediaTitle(s, u), Publisher: htmlText(s.credit), URL: u})
-		} else if strings.HasPrefix(m, "<") {
-			// an embed (a blockquote, an iframe): its text joins the body
-			e.Body = joinMarkdown(e.Body, htmlToMarkdown(m))
-		} else {
-			im.warnf(s.mediaURL.pos, "%s: media %q %s and is left out", s.label, clip(m, 60), addressFault(u))
-		}
-	}
+	im.eventMedia(s, e)
 	for _, src := range x.sources {
 		if src.URL != "" {
 			if !sourceAddress(src.URL) {

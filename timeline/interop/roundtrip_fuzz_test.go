@@ -41,6 +41,7 @@ func FuzzRoundTrip(f *testing.F) {
 			"[[event.source]]\ntitle = \"s\"\nurl = \"https://x.y/?a=1&b=2\"\npublished = \"2018-02\"\nquote = \"q\\nr\"\n[[event.claim]]\ntext = \"c\"\nstatus = \"false\"\nnote = \"n\"\n",
 		"title = \"t\"\n[[era]]\ntitle = \"E\"\nstart = \"-0044\"\n[[event]]\nid = \"a\"\ndate = \"-0044-03-15\"\ntitle = \"A\"\nbody = \"\"\"\n# H\n\n- a\n- b\n\n> q\n\"\"\"\n",
 		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01T10:00:30\ntitle = \"A\"\ndisplay_date = \"about 1 Jan 2018\"\n[[event]]\nid = \"b\"\ndate = 2018-01-01T10:00:00Z\ntitle = \"B\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = \"2018\"\ntitle = \"A\"\n[event.media]\nurl = \"https://x.y/a_b.jpg\"\ncaption = \"A *c* [l](https://x.y/?q=1/2)\"\ncredit = \"<b>AP</b> & co\"\nthumbnail = \"https://x.y/t.jpg\"\nalt = \"a  &amp; b\"\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -141,6 +142,19 @@ func sameEvent(g, w *timeline.Event) string {
 	wj.Tags = htmlWhiteSpaceList(wj.Tags, true)
 	wj.People = htmlWhiteSpaceList(wj.People, false)
 	wj.Places = htmlWhiteSpaceList(wj.Places, false)
+	// A media's caption and credit are Markdown, through HTML and back as
+	// the body; its alt text is one line.
+	if wj.Media != nil && gj.Media != nil {
+		wm, gm := *wj.Media, *gj.Media
+		for _, p := range []struct{ g, w *string }{{&gm.Caption, &wm.Caption}, {&gm.Credit, &wm.Credit}} {
+			if g, w := visibleText(*p.g), visibleText(*p.w); g != w {
+				return fmt.Sprintf("the media's caption or credit differs:\n got %q\nwant %q", g, w)
+			}
+			*p.g, *p.w = "", ""
+		}
+		wm.Alt = htmlWhiteSpace(wm.Alt)
+		wj.Media, gj.Media = &wm, &gm
+	}
 	for i := range wj.Sources {
 		wj.Sources[i].Title = htmlWhiteSpace(wj.Sources[i].Title)
 		wj.Sources[i].Publisher = htmlWhiteSpace(wj.Sources[i].Publisher)

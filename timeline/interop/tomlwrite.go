@@ -54,6 +54,14 @@ func TOML(c *timeline.Chronology, comment string) []byte {
 		w.strs("places", e.Places)
 		w.links(e.Links)
 		w.str("body", e.Body)
+		if m := e.Media; m != nil {
+			w.printf("\n[event.media]\n")
+			w.str("url", m.URL)
+			w.str("caption", m.Caption)
+			w.str("credit", m.Credit)
+			w.str("thumbnail", m.Thumbnail)
+			w.str("alt", m.Alt)
+		}
 		for _, s := range e.Sources {
 			w.printf("\n[[event.source]]\n")
 			w.str("title", s.Title)
