@@ -436,9 +436,11 @@ func isAbbreviation(text string) bool {
 
 // rows reads the CSV records after the header row, skips blank ones, and
 // calls fn with each record's row number, its line, and a getter of its
-// cells by column name (cols maps names to indexes). It stops at the end of
-// the input, or at a CSV error, which it reports.
-func (im *importer) rows(r *csv.Reader, cols map[string]int, fn func(row, line int, get func(string) field)) {
+// cells by column name (cols maps names to indexes). A cell with no
+// column header (past the last, or under a blank one) is left out with a
+// warning. It stops at the end of the input, or at a CSV error, which it
+// reports.
+func (im *importer) rows(r *csv.Reader, header []string, cols map[string]int, fn func(row, line int, get func(string) field)) {
 	for row := 2; ; row++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -452,6 +454,20 @@ func (im *importer) rows(r *csv.Reader, cols map[string]int, fn func(row, line i
 			continue
 		}
 		line, _ := r.FieldPos(0)
+		var headless []int
+		for i, cell := range rec {
+			if (i >= len(header) || strings.TrimSpace(header[i]) == "") && strings.TrimSpace(cell) != "" {
+				headless = append(headless, i)
+			}
+		}
+		if len(headless) > 0 {
+			l, c := r.FieldPos(headless[0])
+			what := "a cell with no column header is"
+			if len(headless) > 1 {
+				what = fmt.Sprintf("%d cells with no column header are", len(headless))
+			}
+			im.warnf(im.atByteCol(l, c), "row %d: %s left out: %q", row, what, clip(oneLine(rec[headless[0]]), 60))
+		}
 		fn(row, line, func(name string) field {
 			i, ok := cols[name]
 			if !ok || i >= len(rec) {
@@ -460,6 +476,22 @@ func (im *importer) rows(r *csv.Reader, cols map[string]int, fn func(row, line i
 			l, c := r.FieldPos(i)
 			return field{strings.TrimSpace(rec[i]), im.atByteCol(l, c)}
 		})
+	}
+}
+
+// unknownColumns warns about the columns of a header row that the format
+// does not have: their cells are left out. key is how a header is named
+// in cols.
+func (im *importer) unknownColumns(header []string, key func(string) string, known []string, format string) {
+	for i, h := range header {
+		if strings.TrimSpace(h) == "" || contains(known, key(h)) {
+			continue
+		}
+		col := 1
+		for _, prev := range header[:i] {
+			col += utf8.RuneCountInString(prev) + 1
+		}
+		im.warnf(timeline.Position{File: im.name, Line: 1, Col: col}, "column %q is not a %s column: its cells are left out", clip(oneLine(h), 40), format)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 // ("?sid=05/12/05/191205" becomes "?sid=05%2F12%2F05%2F191205") and escapes
 // bare addresses in text as text ("Timeline\_of\_the\_Middle\_Ages", which
 // an autolink then cuts at the first backslash). protectLinks keeps both
-// as written: before the conversion each is swapped for a placeholder the
+// as written, and an iframe as its address: before the conversion each is swapped for a placeholder the
 // converter leaves alone, and restore puts them back, a link's address
 // byte for byte and a bare address as an autolink (<https://...>).
 
@@ -50,6 +50,15 @@ func protectLinks(doc *html.Node, source string) func(string) string {
 					}
 				}
 				walk(c, true)
+			case c.Type == html.ElementNode && c.DataAtom == atom.Iframe && !inLink:
+				// an embedded frame (a video) is kept as its address,
+				// which Markdown cannot embed
+				if src := strings.TrimSpace(attr(c, "src")); keptAddress(src) {
+					mark := fmt.Sprintf("%s%dz", autolinkMark, len(pairs)/2)
+					pairs = append(pairs, mark, "<"+src+">")
+					n.InsertBefore(&html.Node{Type: html.TextNode, Data: mark}, c)
+					n.RemoveChild(c)
+				}
 			case c.Type == html.ElementNode && (c.DataAtom == atom.Code || c.DataAtom == atom.Pre || c.DataAtom == atom.Script || c.DataAtom == atom.Style):
 				// left as they are
 			case c.Type == html.TextNode && !inLink:

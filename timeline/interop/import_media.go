@@ -73,3 +73,11 @@ func iframeSource(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// noBackground warns that a slide's background (a color or an image) is
+// left out: a chronology has no place for it.
+func (im *importer) noBackground(s slide) {
+	if s.background.s != "" {
+		im.warnf(s.background.pos, "%s: the slide's background is left out: a chronology has none", s.label)
+	}
+}

@@ -29,7 +29,7 @@ func TestImportFixtures(t *testing.T) {
 	} {
 		inputs, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		for _, in := range inputs {
-			if strings.HasSuffix(in, ".want") {
+			if strings.HasSuffix(in, ".want") || filepath.Base(in) == "README.md" {
 				continue
 			}
 			t.Run(filepath.Base(in), func(t *testing.T) {
@@ -78,7 +78,7 @@ func FuzzImport(f *testing.F) {
 	for _, dir := range []string{"timelinejs", "timelinesetter"} {
 		inputs, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		for _, in := range inputs {
-			if data, err := os.ReadFile(in); err == nil && !strings.HasSuffix(in, ".want") {
+			if data, err := os.ReadFile(in); err == nil && !strings.HasSuffix(in, ".want") && filepath.Base(in) != "README.md" {
 				f.Add(data)
 			}
 		}

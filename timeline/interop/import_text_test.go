@@ -69,6 +69,7 @@ func TestHTMLToMarkdown(t *testing.T) {
 		{`<a href="https://example.com/a b">spaced</a>`, "[spaced](https://example.com/a%20b)\n"},
 		{`<a href="https://example.org/x">https://example.org/x_y</a>`, "[https://example.org/x\\_y](https://example.org/x)\n"},
 		{"<code>https://example.org/a_b</code>", "`https://example.org/a_b`\n"},
+		{`<p>Watch:</p><iframe width="560" src="http://www.youtube.com/embed/bh4qAJDUOcc" frameborder="0"></iframe>`, "Watch:\n\n<http://www.youtube.com/embed/bh4qAJDUOcc>\n"},
 	} {
 		if got := htmlToMarkdown(tc.in); got != tc.want {
 			t.Errorf("htmlToMarkdown(%q) =\n%q, want\n%q", tc.in, got, tc.want)

@@ -52,6 +52,7 @@ type slide struct {
 	mediaTitle         string
 	thumbnail, alt     field
 	mediaLink          field
+	background         field // its color or image, as given, when given
 	group              string
 	uniqueID           string
 }
@@ -166,6 +167,9 @@ func (im *importer) jsonSlide(v *jsonValue, label string) slide {
 	s.thumbnail = im.jsonText(media, "thumbnail", s.label+": media")
 	s.alt = im.jsonText(media, "alt", s.label+": media")
 	s.mediaLink = im.jsonText(media, "link", s.label+": media")
+	if bg := v.get("background"); bg != nil {
+		s.background = field{"background", im.at(bg.off)}
+	}
 	s.group = im.jsonText(v, "group", s.label).s
 	s.uniqueID = im.jsonText(v, "unique_id", s.label).s
 	return s
@@ -235,7 +239,7 @@ func (im *importer) timelineSheet() {
 	}
 	cols := map[string]int{}
 	for i, h := range header {
-		key := strings.ToLower(strings.Join(strings.Fields(h), ""))
+		key := sheetKey(h)
 		if _, dup := cols[key]; !dup {
 			cols[key] = i
 		}
@@ -256,8 +260,9 @@ func (im *importer) timelineSheet() {
 		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineJS timeline: a JSON file starts with {, and a spreadsheet's first row is its headers: Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
 		return
 	}
+	im.unknownColumns(header, sheetKey, sheetColumns, "TimelineJS spreadsheet")
 	titled := false
-	im.rows(r, cols, func(row, line int, get func(string) field) {
+	im.rows(r, header, cols, func(row, line int, get func(string) field) {
 		kind := strings.ToLower(get("type").s)
 		label := fmt.Sprintf("row %d", row)
 		if kind == "era" {
@@ -279,6 +284,7 @@ func (im *importer) timelineSheet() {
 		s.mediaURL = get("media")
 		s.credit, s.caption = get("mediacredit").s, get("mediacaption").s
 		s.thumbnail = get("mediathumbnail")
+		s.background = get("background")
 		s.group = get("group").s
 		switch {
 		case kind == "title" && !titled:
@@ -294,6 +300,13 @@ func (im *importer) timelineSheet() {
 		}
 	})
 }
+
+// sheetColumns are the columns of TimelineJS3's spreadsheet template, as
+// sheetKey names them.
+var sheetColumns = []string{"year", "month", "day", "time", "endyear", "endmonth", "endday", "endtime",
+	"displaydate", "headline", "text", "media", "mediacredit", "mediacaption", "mediathumbnail", "type", "group", "background"}
+
+func sheetKey(h string) string { return strings.ToLower(strings.Join(strings.Fields(h), "")) }
 
 // sheetDate reads a spreadsheet's date cells; the Time cell ("13:30",
 // "1:30 PM") gives the hour, minute and second.
@@ -333,6 +346,7 @@ func (im *importer) csvError(err error) {
 
 // titleSlide makes the title slide the chronology's title and description.
 func (im *importer) titleSlide(s slide) {
+	im.noBackground(s)
 	im.title = htmlText(s.headline.s)
 	im.description = htmlToMarkdown(s.text.s)
 	if m := strings.TrimSpace(s.mediaURL.s); m != "" {
@@ -431,6 +445,7 @@ func (im *importer) event(s slide) {
 		e.Approximate, e.DisplayDate = true, ""
 	}
 	im.eventMedia(s, e)
+	im.noBackground(s)
 	for _, src := range x.sources {
 		if src.URL != "" {
 			if !sourceAddress(src.URL) {

@@ -5,7 +5,11 @@ import (
 	"encoding/csv"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"backstory/timeline"
 )
@@ -36,7 +40,7 @@ func (im *importer) timelineSetter() {
 	}
 	cols := map[string]int{}
 	for i, h := range header {
-		key := strings.ToLower(strings.TrimSpace(h))
+		key := setterKey(h)
 		if _, dup := cols[key]; !dup && key != "" {
 			cols[key] = i
 		}
@@ -55,7 +59,8 @@ func (im *importer) timelineSetter() {
 		return
 	}
 	var rows []setterRow
-	im.rows(r, cols, func(row, line int, get func(string) field) {
+	im.unknownColumns(header, setterKey, setterColumns, "TimelineSetter")
+	im.rows(r, header, cols, func(row, line int, get func(string) field) {
 		rows = append(rows, setterRow{fmt.Sprintf("row %d", row), timeline.Position{File: im.name, Line: line},
 			get("date"), get("display_date"), get("description"), get("link"), get("series"), get("html")})
 	})
@@ -64,6 +69,11 @@ func (im *importer) timelineSetter() {
 		im.setterEvent(row, order)
 	}
 }
+
+// setterColumns are the columns TimelineSetter reads.
+var setterColumns = []string{"date", "display_date", "description", "link", "series", "html"}
+
+func setterKey(h string) string { return strings.ToLower(strings.TrimSpace(h)) }
 
 // setterRow is a row of a TimelineSetter file.
 type setterRow struct {
@@ -120,6 +130,11 @@ func (im *importer) setterEvent(row setterRow, order dateOrder) {
 	}
 	descText := htmlText(descHTML)
 	title, whole := firstSentence(descText)
+	htmlBody := htmlField.s
+	if hed, rest, ok := imageHeadline(htmlBody); ok {
+		// TimelineSetter's own headline: the description is all body
+		title, whole, htmlBody = hed, false, rest
+	}
 	if title == "" {
 		// the html is kept as the body, so nothing of it is dropped
 		title, _ = firstSentence(htmlText(htmlField.s))
@@ -132,7 +147,7 @@ func (im *importer) setterEvent(row setterRow, order dateOrder) {
 	e.Title = title
 	// the html goes above the description, as TimelineSetter shows it;
 	// a description that is all title is not repeated
-	e.Body = htmlToMarkdown(htmlField.s)
+	e.Body = htmlToMarkdown(htmlBody)
 	if !whole || e.Body != "" {
 		e.Body = joinMarkdown(e.Body, htmlToMarkdown(descHTML))
 	}
@@ -175,6 +190,42 @@ func plainToHTML(s string) string {
 		if para = strings.TrimSpace(para); para != "" {
 			b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(para), "\n", "<br>") + "</p>")
 		}
+	}
+	return b.String()
+}
+
+// imageHeadline finds TimelineSetter's headline convention in an html cell,
+// <h2 class="timeline-img-hed">, and returns its text and the html
+// without it.
+func imageHeadline(s string) (hed, rest string, ok bool) {
+	if !strings.Contains(s, "timeline-img-hed") {
+		return "", s, false
+	}
+	doc := parseHTML(s)
+	for _, h := range elements(doc, atom.H2) {
+		if !slices.Contains(strings.Fields(classOf(h)), "timeline-img-hed") {
+			continue
+		}
+		hed = htmlText(renderNode(h))
+		if hed == "" {
+			return "", s, false
+		}
+		h.Parent.RemoveChild(h)
+		body := elements(doc, atom.Body)
+		var b strings.Builder
+		for c := body[0].FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(renderNode(c))
+		}
+		return hed, b.String(), true
+	}
+	return "", s, false
+}
+
+// renderNode writes a node back as HTML.
+func renderNode(n *xhtml.Node) string {
+	var b strings.Builder
+	if err := xhtml.Render(&b, n); err != nil {
+		return ""
 	}
 	return b.String()
 }
