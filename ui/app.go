@@ -259,7 +259,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.chron, m.label = msg.chron, msg.label
 	m.filter.SetChronology(m.chron)
-	m.list.SetEvents(m.chron, m.chron.Events, nil)
+	m.list.Reload(m.chron, msg.eras, m.chron.Events, nil)
 	m.problems.SetWarnings(msg.diags.Warnings())
 	var cmd tea.Cmd
 	if len(m.opts.Paths) > 0 && m.watchFiles != nil {

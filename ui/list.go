@@ -161,8 +161,10 @@ func (l *listModel) SetEvents(c *timeline.Chronology, evs []*timeline.Event, kee
 }
 
 // Reload shows the events of a chronology read again, keeping the
-// scroll where it was and keep selected (or the event after it).
-func (l *listModel) Reload(c *timeline.Chronology, evs []*timeline.Event, keep *timeline.Event) {
+// scroll where it was and keep selected (or the event after it); eras is
+// its eraTable.
+func (l *listModel) Reload(c *timeline.Chronology, eras []*timeline.Era, evs []*timeline.Event, keep *timeline.Event) {
+	l.eraAt, l.erasOf = eras, c
 	offset := l.offset
 	l.SetEvents(c, evs, keep)
 	l.offset = offset
@@ -190,16 +192,25 @@ func (l *listModel) eraOf(e *timeline.Event) *timeline.Era {
 		return nil
 	}
 	if l.erasOf != c {
-		l.eraAt = make([]*timeline.Era, len(c.Events))
-		for i, ev := range c.Events {
-			l.eraAt[i] = eraOf(c, ev)
-		}
-		l.erasOf = c
+		l.eraAt, l.erasOf = eraTable(c), c
 	}
 	if e.Index >= 0 && e.Index < len(l.eraAt) && c.Events[e.Index] == e {
 		return l.eraAt[e.Index]
 	}
 	return eraOf(c, e)
+}
+
+// eraTable is the era of each event of c, by index: worked out once per
+// chronology, by the command that loads it, off the key path.
+func eraTable(c *timeline.Chronology) []*timeline.Era {
+	if len(c.Eras) == 0 {
+		return nil
+	}
+	t := make([]*timeline.Era, len(c.Events))
+	for i, ev := range c.Events {
+		t[i] = eraOf(c, ev)
+	}
+	return t
 }
 
 func yearLabel(y int) string {

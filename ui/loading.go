@@ -28,6 +28,9 @@ func loadCmd(load LoadFunc, ch chan<- tea.Msg) tea.Cmd {
 			msg.diags = timeline.Diagnostics{{Message: "nothing to load"}}
 		} else {
 			msg.chron, msg.diags, msg.label = load(progress)
+			if msg.chron != nil {
+				msg.eras = eraTable(msg.chron)
+			}
 		}
 		ch <- msg
 		return nil

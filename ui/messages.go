@@ -16,6 +16,7 @@ type loadedMsg struct {
 	chron *timeline.Chronology // nil when diags has errors
 	diags timeline.Diagnostics
 	label string
+	eras  []*timeline.Era // the era of each event (eraTable)
 }
 
 // bgTimeoutMsg ends the wait for the terminal's answer about its
@@ -81,6 +82,7 @@ type reloadedMsg struct {
 	same      bool              // nothing changed on screen
 	query     string            // the filter the events are for
 	events    []*timeline.Event // the events it lets through
+	eras      []*timeline.Era   // the era of each event (eraTable)
 	status    string            // what the status line says
 	statusErr bool
 }

@@ -99,6 +99,7 @@ func reloadCmd(r reloadRequest) tea.Cmd {
 			msg.same = !r.wasFailed && r.label == msg.label && sameChronology(r.shown, c)
 			msg.status, msg.statusErr = reloadStatus(msg.label, r.base, c, r.wasFailed, r.note)
 			if !msg.same {
+				msg.eras = eraTable(c)
 				msg.events = c.Events
 				if r.query != "" {
 					if q, err := timeline.ParseQuery(r.query); err == nil {
@@ -258,7 +259,7 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 		}
 	}
 	filterRun := m.filter.SetChronology(m.chron)
-	m.list.Reload(m.chron, events, cur)
+	m.list.Reload(m.chron, msg.eras, events, cur)
 	m.current = cur
 	if cur == nil {
 		m.current = m.list.Selected()
