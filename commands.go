@@ -76,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(args) > 0 {
 		if cmd := mistypedCommand(args[0]); cmd != "" {
-			fmt.Fprintf(stderr, "backstory: unknown command %q (did you mean %s?); backstory --help lists the commands\n", args[0], cmd)
+			say(stderr, "backstory: unknown command %q (did you mean %s?); backstory --help lists the commands\n", args[0], cmd)
 			return 2
 		}
 	}
@@ -167,7 +167,7 @@ func (f flags) parse(args []string) ([]string, bool, int) {
 			return nil, false, 2
 		}
 		if v := f.Lookup("version"); v != nil && v.Value.String() == "true" {
-			fmt.Fprintf(f.stdout, "backstory %s\n", version)
+			fmt.Fprintf(f.stdout, "backstory %s\n", versionText())
 			return nil, false, 0
 		}
 		args = f.Args()
@@ -187,18 +187,12 @@ func (f flags) parse(args []string) ([]string, bool, int) {
 // chronology (nil when there are errors), the diagnostics, and a label for
 // what was loaded.
 func loadChronology(paths []string, progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
-	if len(paths) == 0 {
-		// (Lstat: a broken link named events.toml is the user's file, to
-		// report, not a reason to show the built-in chronology instead)
-		if _, err := os.Lstat("events.toml"); err == nil {
-			paths = []string{"events.toml"}
-		} else {
-			c, diags := timeline.Parse("built-in events.toml", builtin)
-			if progress != nil {
-				progress(int64(len(builtin)), int64(len(builtin)))
-			}
-			return c, diags, "built-in chronology"
+	if paths = inputPaths(paths); len(paths) == 0 {
+		c, diags := timeline.Parse("built-in events.toml", builtin)
+		if progress != nil {
+			progress(int64(len(builtin)), int64(len(builtin)))
 		}
+		return c, diags, "built-in chronology"
 	}
 	paths = distinct(paths)
 	c, diags := timeline.LoadProgress(paths, progress)
@@ -231,7 +225,7 @@ func distinct(paths []string) []string {
 // stderr; it returns nil when the chronology has errors.
 func loadOrReport(paths []string, stderr io.Writer) *timeline.Chronology {
 	c, diags, _ := loadChronology(paths, nil)
-	fmt.Fprint(stderr, diags.String())
+	sayLines(stderr, diags.String())
 	return c
 }
 
@@ -244,7 +238,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	c, diags, label := loadChronology(paths, nil)
-	label = timeline.HarmlessLine(label) // a file's name may hold anything
 	width, isTerm := terminalWidth(stdout)
 	writeDiagnostics(stdout, diags, isTerm && !*brief, width)
 	errs, warns := len(diags.Errors()), len(diags.Warnings())
@@ -254,16 +247,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if warns > 0 {
 			summary += ", " + plural(warns, "warning")
 		}
-		fmt.Fprintf(stdout, "%s: %s\n", label, summary)
+		say(stdout, "%s: %s\n", label, summary)
 		return 1
 	case warns > 0:
-		fmt.Fprintf(stdout, "%s: %s, %s\n", label, plural(c.Len(), "event"), plural(warns, "warning"))
+		say(stdout, "%s: %s, %s\n", label, plural(c.Len(), "event"), plural(warns, "warning"))
 		if *strict {
 			return 1
 		}
 		return 0
 	}
-	fmt.Fprintf(stdout, "%s: %s, ok\n", label, plural(c.Len(), "event"))
+	say(stdout, "%s: %s, ok\n", label, plural(c.Len(), "event"))
 	return 0
 }
 
@@ -275,7 +268,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if len(rest) > 1 {
-		fmt.Fprintln(stderr, "backstory init: give one PATH at most")
+		say(stderr, "backstory init: give one PATH at most\n")
 		return 2
 	}
 	path := "events.toml"
@@ -286,18 +279,11 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		path = filepath.Join(path, "events.toml")
 	}
 	if err := safefile.Write(path, builtin, *force); err != nil {
-		fmt.Fprintf(stderr, "backstory init: %v\n", err)
+		say(stderr, "backstory init: %v%s\n", err, forceHint(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote the built-in chronology to %s; open it with: backstory %s\n", path, path)
+	say(stdout, "wrote the built-in chronology to %s; open it with: backstory %s\n", path, path)
 	return 0
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {
@@ -310,7 +296,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	q, err := timeline.ParseQuery(*query)
 	if err != nil {
-		fmt.Fprintf(stderr, "backstory list: -q %q: %v\n", *query, err)
+		say(stderr, "backstory list: -q %q: %v\n", *query, err)
 		return 2
 	}
 	c := loadOrReport(paths, stderr)
@@ -321,7 +307,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		data, err := timeline.EventsJSON(events)
 		if err != nil {
-			fmt.Fprintf(stderr, "backstory list: %v\n", err)
+			say(stderr, "backstory list: %v\n", err)
 			return 1
 		}
 		fmt.Fprintf(stdout, "%s\n", data)
@@ -343,7 +329,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if len(rest) == 0 {
-		fmt.Fprintln(stderr, "backstory show: which event? give its id, e.g. backstory show doj-memo-2025 (backstory list shows the ids)")
+		say(stderr, "backstory show: which event? give its id, e.g. backstory show doj-memo-2025 (backstory list shows the ids)\n")
 		return 2
 	}
 	id, paths := rest[0], rest[1:]
@@ -353,7 +339,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 	}
 	e := c.Event(id)
 	if e == nil {
-		fmt.Fprintf(stderr, "backstory show: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, c))
+		say(stderr, "backstory show: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, c))
 		return 1
 	}
 	md := timeline.EventMarkdown(c, e)
@@ -374,7 +360,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	fmt.Fprintf(stderr, "backstory show: cannot render (%v); plain Markdown follows\n", err)
+	say(stderr, "backstory show: cannot render (%v); plain Markdown follows\n", err)
 	fmt.Fprint(stdout, md)
 	return 0
 }

@@ -24,12 +24,12 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	switch *format {
 	case "markdown", "json", "timelinejs":
 	default:
-		fmt.Fprintf(stderr, "backstory export: unknown format %q: use -f markdown, -f json or -f timelinejs\n", timeline.HarmlessLine(*format))
+		say(stderr, "backstory export: unknown format %q: use -f markdown, -f json or -f timelinejs\n", *format)
 		return 2
 	}
 	q, err := timeline.ParseQuery(*query)
 	if err != nil {
-		fmt.Fprintf(stderr, "backstory export: -q %q: %v\n", timeline.HarmlessLine(*query), err)
+		say(stderr, "backstory export: -q %q: %v\n", *query, err)
 		return 2
 	}
 	c := loadOrReport(paths, stderr)
@@ -47,7 +47,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		out, err = interop.TimelineJS(c, events)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "backstory export: %v\n", err)
+		say(stderr, "backstory export: %v\n", err)
 		return 1
 	}
 	stdout.Write(out)
@@ -71,32 +71,32 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if len(rest) == 0 {
-		fmt.Fprintln(stderr, "backstory import: which format? backstory import timelinejs INPUT, or backstory import timelinesetter INPUT")
+		say(stderr, "backstory import: which format? backstory import timelinejs INPUT, or backstory import timelinesetter INPUT\n")
 		return 2
 	}
 	convert, known := importers[rest[0]]
 	if !known {
-		fmt.Fprintf(stderr, "backstory import: unknown format %q: use timelinejs (JSON or spreadsheet CSV) or timelinesetter (CSV)\n", timeline.HarmlessLine(rest[0]))
+		say(stderr, "backstory import: unknown format %q: use timelinejs (JSON or spreadsheet CSV) or timelinesetter (CSV)\n", rest[0])
 		return 2
 	}
 	if len(rest) != 2 {
-		fmt.Fprintf(stderr, "backstory import: give one INPUT file: backstory import %s INPUT [-o OUT]\n", rest[0])
+		say(stderr, "backstory import: give one INPUT file: backstory import %s INPUT [-o OUT]\n", rest[0])
 		return 2
 	}
 	input := rest[1]
 	data, msg := readImportInput(input)
 	if msg != "" {
-		fmt.Fprintf(stderr, "%s: %s\n", timeline.HarmlessLine(input), msg)
+		say(stderr, "%s: %s\n", input, msg)
 		return 1
 	}
 	if *out != "" {
 		if info, err := os.Stat(*out); err == nil && info.IsDir() {
-			fmt.Fprintf(stderr, "backstory import: %s is a folder: give -o a file name, such as %s/events.toml\n", *out, *out)
+			say(stderr, "backstory import: %s is a folder: give -o a file name, such as %s/events.toml\n", *out, *out)
 			return 1
 		}
 	}
 	conv, diags := convert(input, data, interop.Options{Title: *title})
-	fmt.Fprint(stderr, timeline.Harmless(diags.String()))
+	sayLines(stderr, diags.String())
 	if conv == nil {
 		return 1
 	}
@@ -105,10 +105,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err := safefile.Write(*out, conv.TOML, *force); err != nil {
-		fmt.Fprintf(stderr, "backstory import: %v\n", err)
+		say(stderr, "backstory import: %v%s\n", err, forceHint(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "imported %s from %s to %s; check it with: backstory check %s\n",
+	say(stdout, "imported %s from %s to %s; check it with: backstory check %s\n",
 		plural(conv.Chronology.Len(), "event"), input, *out, *out)
 	return 0
 }

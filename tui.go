@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -36,18 +35,18 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	switch *style {
 	case "dark", "light", "notty", "auto":
 	default:
-		fmt.Fprintf(stderr, "backstory: --style %q: use dark, light, notty or auto\n", *style)
+		say(stderr, "backstory: --style %q: use dark, light, notty or auto\n", *style)
 		return 2
 	}
 	if n := len([]rune(*query)); n > ui.MaxQuery {
-		fmt.Fprintf(stderr, "backstory: -q: a query of %d characters; the filter takes at most %d\n", n, ui.MaxQuery)
+		say(stderr, "backstory: -q: a query of %d characters; the filter takes at most %d\n", n, ui.MaxQuery)
 		return 2
 	}
 	if _, err := timeline.ParseQuery(*query); err != nil {
-		fmt.Fprintf(stderr, "backstory: -q: %v\n", err)
+		say(stderr, "backstory: -q: %v\n", err)
 		return 2
 	}
-	paths = viewerPaths(paths)
+	paths = inputPaths(paths)
 	startDir, _ := os.Getwd()
 	m := ui.New(ui.Options{
 		Load: func(progress func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
@@ -65,7 +64,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		Paths:   paths,
 	})
 	if !haveTerminal() {
-		fmt.Fprintln(stderr, "backstory: the viewer needs a terminal; without one, use backstory list, show or export")
+		say(stderr, "backstory: the viewer needs a terminal; without one, use backstory list, show or export\n")
 		return 1
 	}
 	p := tea.NewProgram(m, tea.WithoutSignalHandler())
@@ -77,30 +76,15 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		fm.Close()
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "backstory: %v\n", err)
+		say(stderr, "backstory: %v\n", err)
 		return 1
 	}
 	if !ok {
 		return 1
 	}
 	code, msg := fm.Exit()
-	fmt.Fprint(stderr, msg)
+	sayLines(stderr, msg)
 	return code
-}
-
-// viewerPaths returns the files and folders the viewer reads, watches and
-// edits: those given, or with none ./events.toml when it exists, or none
-// at all for the built-in chronology. The choice is made once, at start:
-// when ./events.toml is deleted later the viewer must say so and keep the
-// last good data, not fall back to the built-in chronology.
-func viewerPaths(args []string) []string {
-	if len(args) > 0 {
-		return args
-	}
-	if _, err := os.Stat("events.toml"); err == nil {
-		return []string{"events.toml"}
-	}
-	return nil
 }
 
 // backToStartDir goes back to the folder the viewer was started in, start,

@@ -492,16 +492,16 @@ cat "`+edDir+`/add.toml" >> "$file"
 // replaced by the built-in chronology.
 func TestViewerPaths(t *testing.T) {
 	t.Chdir(t.TempDir())
-	if got := viewerPaths(nil); got != nil {
+	if got := inputPaths(nil); got != nil {
 		t.Errorf("no events.toml: %q, want none (the built-in chronology)", got)
 	}
 	if err := os.WriteFile("events.toml", []byte("title = \"T\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := viewerPaths(nil); len(got) != 1 || got[0] != "events.toml" {
+	if got := inputPaths(nil); len(got) != 1 || got[0] != "events.toml" {
 		t.Errorf("with events.toml: %q", got)
 	}
-	if got := viewerPaths([]string{"a.toml", "dir"}); len(got) != 2 {
+	if got := inputPaths([]string{"a.toml", "dir"}); len(got) != 2 {
 		t.Errorf("given paths: %q", got)
 	}
 }

@@ -157,7 +157,7 @@ func (t table) unknown(known []string) {
 	}
 	var keys []unknownKey
 	for k := range t.m {
-		if !contains(known, k) {
+		if !slices.Contains(known, k) {
 			line, col := t.pos.key(k) // (once each: not in the sort's comparisons)
 			keys = append(keys, unknownKey{k, line, col})
 		}
@@ -482,7 +482,7 @@ func (t table) links() []Link {
 			}
 			var unknown []string
 			for k := range l {
-				if !contains(linkKeys, k) {
+				if !slices.Contains(linkKeys, k) {
 					unknown = append(unknown, k)
 				}
 			}
@@ -609,7 +609,7 @@ func (f *fileCheck) claim(m map[string]any, pos tablePos, owner label, i int) Cl
 			c.Status = known // the constant's text, not the file's
 		}
 	}
-	if status != "" && !contains(ClaimStatuses, c.Status) {
+	if status != "" && !slices.Contains(ClaimStatuses, c.Status) {
 		t.errKey("status", "unknown status %q: use verified, unverified, disputed or false", status)
 	}
 	return c
@@ -640,15 +640,6 @@ func plainWebURL(s string) bool {
 		}
 	}
 	return true
-}
-
-func contains[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Closest returns the word of known nearest to k when it is near enough to

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -393,7 +394,7 @@ func TestDatesIgnoreMachineZone(t *testing.T) {
 		if _, err := fmt.Sscanf(s, "ZONE %s %d\n", &name, &off); err != nil {
 			t.Fatalf("TZ=%s: no zone line in the output: %v\n%s", z.tz, err, s)
 		}
-		if !contains(z.offsets, off) {
+		if !slices.Contains(z.offsets, off) {
 			t.Fatalf("TZ=%s: the child runs with offset %d (%s), want one of %v", z.tz, off, name, z.offsets)
 		}
 		begin, end := strings.Index(s, "BEGIN\n"), strings.Index(s, "END\n")

@@ -470,7 +470,7 @@ func setTwice(src string, line, col int, key string) (int, int, string) {
 		if !h.inEvent {
 			return h.line, h.col, fmt.Sprintf("[[%s]] on line %d comes before any [[event]]: put it after the [[event]] it belongs to (the %s on line %d is read as the %s's, and so is set twice)", sub, h.line, name, line, what)
 		}
-		if _, has := l.Events[len(l.Events)-1].get(name); !has && contains(eventKeys, name) {
+		if _, has := l.Events[len(l.Events)-1].get(name); !has && slices.Contains(eventKeys, name) {
 			// (an event that has its own is not missing it)
 			return line, col, fmt.Sprintf("%s is set twice: the keys after [[%s]] on line %d are the %s's, up to the next header: put the event's own %s above its first [[%s]], or remove one of them", key, sub, h.line, what, name, sub)
 		}

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -80,7 +81,7 @@ func crossCheckLayout(t *testing.T, src string, l *fileLayout) {
 	checkKeys := func(what string, m map[string]any, pos tablePos, skip ...string) {
 		t.Helper()
 		for k := range m {
-			if contains(skip, k) {
+			if slices.Contains(skip, k) {
 				continue
 			}
 			if _, ok := pos.Keys[k]; !ok {

@@ -171,3 +171,11 @@ func referenced(ref string) string {
 	}
 	return html.UnescapeString(ref)
 }
+
+// Plural is n and word, with an s when n is not 1: "1 event", "2 events".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -66,20 +67,11 @@ func Args(ed, file string, line int) ([]string, error) {
 // ensure adds flag to words unless one of its spellings is there already.
 func ensure(words []string, flag string, spellings ...string) []string {
 	for _, w := range words[1:] {
-		if w == flag || contains(spellings, w) {
+		if w == flag || slices.Contains(spellings, w) {
 			return words
 		}
 	}
 	return append(words, flag)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // split breaks a command line into words as a POSIX shell would for the

@@ -10,7 +10,8 @@ import (
 	"path/filepath"
 )
 
-// ErrExists is returned by Write when the file exists and overwrite is false.
+// ErrExists is returned by Write when the file exists and overwrite is
+// false; the caller says how to overwrite it.
 var ErrExists = errors.New("file exists")
 
 // Write writes data to path through a temporary file in the same folder,
@@ -21,7 +22,7 @@ func Write(path string, data []byte, overwrite bool) error {
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
 		if !overwrite {
-			return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 		if info.IsDir() {
 			return fmt.Errorf("%s is a folder, not a file", path)
@@ -60,7 +61,7 @@ func Write(path string, data []byte, overwrite bool) error {
 		// someone else between the check and now is never replaced.
 		err := os.Link(tmp.Name(), path)
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 		if err == nil {
 			return os.Remove(tmp.Name())

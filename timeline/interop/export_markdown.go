@@ -18,7 +18,7 @@ func Markdown(c *timeline.Chronology, events []*timeline.Event, query string) []
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escapeLine(c.Title))
 	if query != "" {
-		fmt.Fprintf(&b, "*%s matching `%s`*\n\n", plural(len(events), "event"), strings.ReplaceAll(timeline.HarmlessLine(query), "`", "'"))
+		fmt.Fprintf(&b, "*%s matching `%s`*\n\n", timeline.Plural(len(events), "event"), strings.ReplaceAll(timeline.HarmlessLine(query), "`", "'"))
 	}
 	if d := strings.TrimSpace(c.Description); d != "" {
 		fmt.Fprintf(&b, "%s\n\n", timeline.Harmless(d))
@@ -106,10 +106,3 @@ func escapeText(s string) string {
 }
 
 var lineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "#", `\#`, "|", `\|`, "~", `\~`)
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

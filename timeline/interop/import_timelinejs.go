@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -428,7 +429,7 @@ func (im *importer) event(s slide) {
 		e.Tags = append(e.Tags, group)
 	}
 	for _, t := range x.tags {
-		if !contains(e.Tags, t) {
+		if !slices.Contains(e.Tags, t) {
 			e.Tags = append(e.Tags, t)
 		}
 	}
@@ -462,7 +463,7 @@ func (im *importer) event(s slide) {
 		e.Sources = append(e.Sources, src)
 	}
 	for _, c := range x.claims {
-		if !contains(timeline.ClaimStatuses, c.Status) {
+		if !slices.Contains(timeline.ClaimStatuses, c.Status) {
 			im.warnf(s.pos, "%s: claim %q: unknown status %q; it is marked unverified", s.label, clip(c.Text, 40), c.Status)
 			c.Status = timeline.Unverified
 		}
@@ -663,15 +664,6 @@ func hostOf(u string) string {
 func hasSource(sources []timeline.Source, u string) bool {
 	for _, s := range sources {
 		if s.URL == u {
-			return true
-		}
-	}
-	return false
-}
-
-func contains[T comparable](list []T, v T) bool {
-	for _, x := range list {
-		if x == v {
 			return true
 		}
 	}
