@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -484,7 +485,7 @@ func (im *importer) rows(r *csv.Reader, header []string, cols map[string]int, fn
 // in cols.
 func (im *importer) unknownColumns(header []string, key func(string) string, known []string, format string) {
 	for i, h := range header {
-		if strings.TrimSpace(h) == "" || contains(known, key(h)) {
+		if strings.TrimSpace(h) == "" || slices.Contains(known, key(h)) {
 			continue
 		}
 		col := 1
