@@ -15,7 +15,7 @@ import (
 // The conveniences: open a source in the browser, copy a citation.
 
 // firstWebSource returns the URL of the event's first source with an
-// http or https address, or "".
+// http or https address, else of its media, or "".
 func firstWebSource(e *timeline.Event) string {
 	if e == nil {
 		return ""
@@ -24,6 +24,9 @@ func firstWebSource(e *timeline.Event) string {
 		if webURL(s.URL) {
 			return s.URL
 		}
+	}
+	if e.Media != nil && webURL(e.Media.URL) {
+		return e.Media.URL
 	}
 	return ""
 }

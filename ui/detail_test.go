@@ -136,3 +136,33 @@ func TestCurrentMatchDrawnApart(t *testing.T) {
 		t.Errorf("the other matches are not drawn as matches")
 	}
 }
+
+// TestOpenMedia: o opens an event's media when none of its sources has a
+// web address, and says so in the help.
+func TestOpenMedia(t *testing.T) {
+	c, diags := timeline.Parse("media.toml", []byte(`title = "Media"
+
+[[event]]
+id = "photo"
+date = 2020-01-01
+title = "A photograph"
+
+[event.media]
+url = "https://example.com/photo.jpg"
+caption = "The photograph"
+`))
+	if c == nil || diags.HasErrors() {
+		t.Fatalf("the chronology does not load:\n%s", diags)
+	}
+	d := newDriver(t, 120, 40, Options{Load: hugeLoad(c), EventID: "photo"})
+	if h := d.keys().OpenSource.Help(); !d.keys().OpenSource.Enabled() || h.Desc != "open media" {
+		t.Errorf("o offered %v as %q", d.keys().OpenSource.Enabled(), h.Desc)
+	}
+	d.press("o")
+	if len(d.opened) != 1 || d.opened[0] != "https://example.com/photo.jpg" {
+		t.Errorf("opened %q", d.opened)
+	}
+	if !strings.Contains(d.screen(), "The photograph") {
+		t.Errorf("the media's caption is not shown:\n%s", d.screen())
+	}
+}

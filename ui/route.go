@@ -47,6 +47,10 @@ func (m *Model) keyMap() KeyMap {
 		return k
 	}
 	event := m.current != nil && !m.overview
+	var onShow *timeline.Event
+	if event {
+		onShow = m.current
+	}
 	if m.focus == modeList {
 		k = merge(k, m.list.KeyMap())
 		k.Open.SetEnabled(m.list.Selected() != nil)
@@ -70,13 +74,14 @@ func (m *Model) keyMap() KeyMap {
 	detailVisible := m.width >= wideWidth || m.focus == modeDetail
 	k.NextMatch.SetEnabled(detailVisible && m.filter.Active())
 	k.PrevMatch.SetEnabled(detailVisible && m.filter.Active())
-	k.OpenSource.SetEnabled(event && firstWebSource(m.current) != "")
+	if u := firstWebSource(onShow); u != "" {
+		k.OpenSource.SetEnabled(true)
+		if m.current.Media != nil && u == m.current.Media.URL {
+			k.OpenSource.SetHelp("o", "open media")
+		}
+	}
 	k.Copy.SetEnabled(event)
 	k.Edit.SetEnabled(true) // opens the editor, or says how to get a file to edit
-	var onShow *timeline.Event
-	if event {
-		onShow = m.current
-	}
 	switch _, _, why := editTarget(m.opts.Paths, &m.problems, onShow, m.chron); {
 	case len(m.opts.Paths) == 0:
 		k.Edit.SetHelp("e", "how to edit")
