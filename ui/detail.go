@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"backstory/timeline"
@@ -40,7 +41,6 @@ type detailModel struct {
 
 func newDetail(st *Styles) detailModel {
 	vp := viewport.New()
-	vp.FillHeight = true
 	return detailModel{st: st, vp: vp, cache: newRenderCache(), linkSel: -1, match: -1, pendingOffset: -1}
 }
 
@@ -82,10 +82,7 @@ func (d *detailModel) Show(c *timeline.Chronology, e *timeline.Event, overview b
 
 // SetStyles follows a change of colours; the renderings in the new
 // style are to come.
-func (d *detailModel) SetStyles(st *Styles) {
-	d.st = st
-	d.refresh()
-}
+func (d *detailModel) SetStyles(st *Styles) { d.st = st }
 
 // Forget drops every rendering: the chronology has changed.
 func (d *detailModel) Forget() { clear(d.cache.done) }
@@ -113,6 +110,7 @@ func (d *detailModel) reset(c *timeline.Chronology, e *timeline.Event, overview 
 		}
 		d.placeholder(e.Title, e.When())
 	}
+	d.fitViewport()
 }
 
 // placeholder shows a title and a date as plain text until Glamour is
@@ -229,6 +227,7 @@ func (d *detailModel) setLines(key renderKey, lines []string) {
 	for i := range d.linkLine {
 		d.linkLine[i] = -1
 	}
+	d.vp.SetContentLines(slices.Clone(lines))
 	d.findMatches()
 }
 
@@ -246,13 +245,12 @@ func (d *detailModel) findMatches() {
 			d.matches = append(d.matches, i)
 		}
 	}
-	d.refresh()
 }
 
 // SetSize gives the pane its size.
 func (d *detailModel) SetSize(w, h int) {
 	d.width, d.height = max(0, w), max(0, h)
-	d.refresh()
+	d.fitViewport()
 }
 
 // Width is the pane's width.
@@ -267,41 +265,12 @@ func (d *detailModel) bodyHeight() int {
 	return d.height
 }
 
-// refresh hands the viewport the lines as they are drawn now: the
-// selected link's line and the lines with a filter word marked, the
-// current match differently from the others.
-func (d *detailModel) refresh() {
+// fitViewport gives the viewport the height the text has now (one less
+// while a link is selected), keeping the scroll.
+func (d *detailModel) fitViewport() {
 	off := d.Offset()
-	shown := make([]string, len(d.lines))
-	copy(shown, d.lines)
-	st := d.st
-	if d.key == (renderKey{}) {
-		for i, l := range d.lines {
-			style := st.Row
-			switch i {
-			case 0:
-				style = st.Title
-			case 3:
-				style = st.Rendering
-			}
-			shown[i] = style.Render(fit(l, d.width))
-		}
-	} else {
-		for n, i := range d.matches {
-			hi := st.Match
-			if n == d.match {
-				hi = st.CurrentMatch
-			}
-			shown[i] = highlight(cut(d.plain[i], d.width), d.words, st.Row, hi)
-		}
-		if d.linkSel >= 0 && d.linkSel < len(d.linkLine) && d.linkLine[d.linkSel] >= 0 {
-			i := d.linkLine[d.linkSel]
-			shown[i] = st.LinkLine.Render(fit(d.plain[i], d.width))
-		}
-	}
 	d.vp.SetWidth(d.width)
 	d.vp.SetHeight(d.bodyHeight())
-	d.vp.SetContentLines(shown)
 	d.vp.SetYOffset(off)
 }
 
@@ -340,7 +309,7 @@ func (d *detailModel) Restore(offset, linkSel int) {
 	if linkSel < len(d.targets) {
 		d.linkSel = linkSel
 	}
-	d.refresh()
+	d.fitViewport()
 	if d.key == (renderKey{}) {
 		d.pendingOffset = offset
 		return
@@ -367,21 +336,52 @@ func (d *detailModel) NextMatch(dir int) (i, n int) {
 	default:
 		d.match = ((d.match+dir)%n + n) % n
 	}
-	d.refresh()
 	d.vp.SetYOffset(d.matches[d.match])
 	return d.match + 1, n
 }
 
-// View draws exactly height lines of exactly width cells.
+// View draws exactly height lines of exactly width cells: the lines the
+// viewport has scrolled to, the selected link's line and the lines with a
+// filter word marked, the current match apart from the others.
 func (d *detailModel) View() string {
-	if d.height <= 0 || d.width <= 0 {
-		return strings.Repeat("\n", max(0, d.height-1))
+	if d.height <= 0 {
+		return ""
 	}
-	view := d.vp.View()
-	if d.bodyHeight() < d.height {
-		if t, ok := d.SelectedTarget(); ok {
-			view += "\n" + d.st.LinkBar.Render(fit(linkBar(d.linkSel, t), d.width))
+	st, bh := d.st, d.bodyHeight()
+	selLine, curMatch := -1, -1
+	if d.linkSel >= 0 && d.linkSel < len(d.linkLine) {
+		selLine = d.linkLine[d.linkSel]
+	}
+	if d.match >= 0 && d.match < len(d.matches) {
+		curMatch = d.matches[d.match]
+	}
+	lines := make([]string, 0, d.height)
+	for i := d.Offset(); i < len(d.lines) && len(lines) < bh; i++ {
+		_, isMatch := slices.BinarySearch(d.matches, i)
+		switch {
+		case d.key == (renderKey{}): // the placeholder
+			style := st.Row
+			if i == 0 {
+				style = st.Title
+			} else if i == 3 {
+				style = st.Rendering
+			}
+			lines = append(lines, style.Render(fit(d.lines[i], d.width)))
+		case i == selLine:
+			lines = append(lines, st.LinkLine.Render(fit(d.plain[i], d.width)))
+		case i == curMatch:
+			lines = append(lines, highlight(cut(d.plain[i], d.width), d.words, st.Row, st.CurrentMatch))
+		case isMatch:
+			lines = append(lines, highlight(cut(d.plain[i], d.width), d.words, st.Row, st.Match))
+		default:
+			lines = append(lines, d.lines[i])
 		}
 	}
-	return view
+	lines = box(lines, d.width, bh)
+	if bh < d.height {
+		if t, ok := d.SelectedTarget(); ok {
+			lines = append(lines, st.LinkBar.Render(fit(linkBar(d.linkSel, t), d.width)))
+		}
+	}
+	return strings.Join(lines, "\n")
 }

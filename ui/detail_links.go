@@ -42,7 +42,7 @@ func (d *detailModel) selectLink(dir int) {
 	default:
 		d.linkSel = ((d.linkSel+dir)%n + n) % n
 	}
-	d.refresh()
+	d.fitViewport()
 	if l := d.linkLine[d.linkSel]; l >= 0 {
 		d.show(l)
 	}
@@ -52,7 +52,7 @@ func (d *detailModel) selectLink(dir int) {
 func (d *detailModel) Unselect() {
 	if d.linkSel >= 0 {
 		d.linkSel = -1
-		d.refresh()
+		d.fitViewport()
 	}
 }
 

@@ -38,7 +38,7 @@ type helpOverlay struct {
 	height  int // the body's lines
 	noMouse bool
 	groups  [][]key.Binding // the keys of the pane beneath
-	lines   []string        // laid out for the width, groups and height
+	lines   []string        // laid out for the width, groups and height, while open
 }
 
 func newHelpOverlay(st *Styles, noMouse bool) helpOverlay {
@@ -70,14 +70,23 @@ func (h *helpOverlay) SetKeys(k KeyMap) {
 }
 
 // Open shows the help from its top; Close hides it.
-func (h *helpOverlay) Open()         { h.open, h.offset = true, 0 }
+func (h *helpOverlay) Open() {
+	h.open, h.offset = true, 0
+	h.layout()
+}
+
 func (h *helpOverlay) Close()        { h.open = false }
 func (h *helpOverlay) IsOpen() bool  { return h.open }
 func (h *helpOverlay) Scrolls() bool { return h.open && h.maxOffset() > 0 }
 
 // layout lays the help out for the width: the columns side by side when
-// they fit, else one under the other.
+// they fit, else one under the other; Open does it while the help is
+// closed: the keys change with almost every key press, and the help is
+// seldom open.
 func (h *helpOverlay) layout() {
+	if !h.open {
+		return
+	}
 	hm := h.help
 	hm.SetWidth(0) // measure first, never drop a column
 	text := hm.FullHelpView(h.groups)
