@@ -303,7 +303,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	if c == nil {
 		return 1
 	}
-	events := q.Filter(c)
+	events := q.Scan(c) // (one query: no index)
 	if *asJSON {
 		data, err := timeline.EventsJSON(events)
 		if err != nil {

@@ -36,7 +36,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if c == nil {
 		return 1
 	}
-	events := q.Filter(c)
+	events := q.Scan(c) // (one query: no index)
 	var out []byte
 	switch *format {
 	case "markdown":

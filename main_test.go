@@ -14,6 +14,9 @@ import (
 // TestMain lets the scripts in testdata/script run backstory as a command,
 // and removes the viewer built for the end-to-end tests once all have run.
 func TestMain(m *testing.M) {
+	if code, child := benchChild(); child {
+		os.Exit(code)
+	}
 	testscript.Main(cleanAfter{m}, map[string]func(){
 		"backstory": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -350,11 +350,15 @@ func TestQueryEquivalent(t *testing.T) {
 	if fewerCases() {
 		chronologies, queries = 2, 120
 	}
+	chunk := scanChunk
+	scanChunk = 7 // (many chunks, some short)
+	t.Cleanup(func() { scanChunk = chunk })
 	for _, g := range generated()[:chronologies] {
 		c, diags := Parse("f.toml", g.data)
 		if c == nil {
 			t.Fatalf("%s does not load:\n%s", g.name, diags)
 		}
+		unindexed, _ := Parse("f.toml", g.data) // for Scan, which builds no index
 		for _, s := range equivalenceQueries(c, queries) {
 			q, err := ParseQuery(s)
 			if err != nil {
@@ -370,6 +374,12 @@ func TestQueryEquivalent(t *testing.T) {
 			if got != ids(want) {
 				t.Fatalf("%s: Filter(%q) differs from Match\n got [%s]\nwant [%s]", g.name, s, got, ids(want))
 			}
+			if scanned := ids(q.Scan(unindexed)); scanned != got {
+				t.Fatalf("%s: Scan(%q) differs from Filter\n got [%s]\nwant [%s]", g.name, s, scanned, got)
+			}
+		}
+		if unindexed.search.index != nil {
+			t.Errorf("%s: Scan built the index", g.name)
 		}
 	}
 }

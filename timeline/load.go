@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/BurntSushi/toml"
 )
@@ -59,7 +60,8 @@ func LoadProgress(paths []string, progress func(done, total int64)) (*Chronology
 	return ld.finish()
 }
 
-// Parse reads one file's contents, named name in diagnostics.
+// Parse reads one file's contents, named name in diagnostics. data must
+// not change until Parse returns; what it returns keeps none of it.
 func Parse(name string, data []byte) (*Chronology, Diagnostics) {
 	ld := newLoader()
 	ld.files = append(ld.files, name)
@@ -317,8 +319,14 @@ func (ld *loader) file(name string, data []byte) {
 
 // crlfToLF returns the text with CRLF line ends made LF: TOML reads CRLF
 // as a newline but keeps it inside multi-line strings; the chronology's
-// text uses plain newlines.
+// text uses plain newlines. A text with none is data itself, not a copy
+// (a file's size less in memory at the peak of its load): data must not
+// change while the load runs, and nothing the load returns keeps a piece
+// of it (the checked events copy their text out: fileCheck.copyText).
 func crlfToLF(data []byte) string {
+	if !bytes.Contains(data, []byte("\r\n")) {
+		return unsafe.String(unsafe.SliceData(data), len(data))
+	}
 	return strings.ReplaceAll(string(data), "\r\n", "\n")
 }
 

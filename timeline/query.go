@@ -601,14 +601,7 @@ func (q Query) scan(c *Chronology) []*Event {
 				text = c.searchTextOf(e) // events added after indexing
 			}
 		}
-		ok := true
-		for _, t := range q.eval {
-			if t.match(e, text) == t.neg {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if q.matchAll(e, text) {
 			out = append(out, e)
 		}
 	}
