@@ -26,16 +26,23 @@
 // A link of an event to itself (which check warns about) is left out on
 // import.
 //
-// Importing TimelineJS leaves out what a chronology has no place for:
-// media thumbnails, alt text and link targets, backgrounds, autolink,
-// scale, milliseconds and a time on a date before year 1 (TOML cannot
-// hold it). Media with a web address becomes a source (caption as title,
-// credit as publisher); an embedded blockquote or iframe joins the body as
-// Markdown; other media (a file path) is left out with a warning. Dates
-// must lie within the years -9999 to 9999.
+// Importing TimelineJS keeps a slide's media as the event's [event.media]
+// (its address, caption and credit as Markdown, thumbnail and alt text; an
+// iframe as the address it shows); an embedded blockquote joins the body
+// as Markdown. What a chronology has no place for is left out with a
+// warning: a media link or title, media that is no web address (a file
+// path), backgrounds, columns and cells a format does not have. Import
+// leaves out silently only scale, autolink and milliseconds, and a time on
+// a date before year 1 (TOML cannot hold it). An event without a start
+// date, or with a year outside -9999 to 9999, is left out with a warning,
+// as TimelineJS3 leaves it out. Bare web addresses in text become
+// autolinks; link addresses are kept as written.
 //
-// Importing TimelineSetter leaves out nothing it can read: series is a
-// tag, link a source (titled with the site's name, since the file has no
-// title for it), html and the description the body. TimelineSetter has no
-// titles: the first sentence of the description is one.
+// Importing TimelineSetter reads dates as TimelineSetter (with Ruby's
+// Chronic) reads them, a file's numeric dates all month first or, when one
+// reads only so, all day first; series is a tag, link a source (titled
+// with the site's name, since the file has no title for it), html and the
+// description the body. TimelineSetter has no titles: its headline
+// convention (<h2 class="timeline-img-hed"> in the html) is one, else the
+// first sentence of the description.
 package interop
