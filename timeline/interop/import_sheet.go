@@ -1,0 +1,127 @@
+package interop
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"backstory/timeline"
+)
+
+// timelineSheet reads TimelineJS3's spreadsheet template saved as CSV: its
+// header row names the columns, and each row is a slide.
+func (im *importer) timelineSheet() {
+	r := csv.NewReader(bytes.NewReader(im.data))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		im.csvError(err)
+		return
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		key := sheetKey(h)
+		if _, dup := cols[key]; !dup {
+			cols[key] = i
+		}
+	}
+	_, hasYear := cols["year"]
+	_, hasHeadline := cols["headline"]
+	if _, hasStart := cols["startdate"]; hasStart && !hasYear {
+		im.errorf(timeline.Position{File: im.name, Line: 1}, "this is TimelineJS 2's spreadsheet (Start Date, End Date, Headline, Text, Media, ..., Tag): backstory imports TimelineJS3's template, so copy the rows into it; its columns are Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
+		return
+	}
+	if !hasYear || !hasHeadline {
+		_, hasDate := cols["date"]
+		_, hasDesc := cols["description"]
+		if hasDate && hasDesc {
+			im.errorf(timeline.Position{File: im.name, Line: 1}, "this looks like a TimelineSetter file (date, description, ...): use backstory import timelinesetter")
+			return
+		}
+		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineJS timeline: a JSON file starts with {, and a spreadsheet's first row is its headers: Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
+		return
+	}
+	im.unknownColumns(header, sheetKey, sheetColumns, "TimelineJS spreadsheet")
+	titled := false
+	im.rows(r, header, cols, func(row, line int, get func(string) field) {
+		kind := strings.ToLower(get("type").s)
+		label := fmt.Sprintf("row %d", row)
+		if kind == "era" {
+			label = fmt.Sprintf("era on row %d", row)
+		}
+		s := slide{label: label, pos: timeline.Position{File: im.name, Line: line}}
+		s.headline, s.text = get("headline"), get("text")
+		if h := htmlText(s.headline.s); h != "" {
+			s.label = fmt.Sprintf("%s (%q)", label, clip(h, 40))
+		}
+		before := im.errors
+		s.start = im.sheetDate(s.label, get("year"), get("month"), get("day"), get("time"))
+		s.end = im.sheetDate(s.label, get("endyear"), get("endmonth"), get("endday"), get("endtime"))
+		s.startName, s.endName = "date", "end date"
+		if im.errors > before {
+			return
+		}
+		s.displayDate = get("displaydate")
+		s.mediaURL = get("media")
+		s.credit, s.caption = get("mediacredit").s, get("mediacaption").s
+		s.thumbnail = get("mediathumbnail")
+		s.background = get("background")
+		s.group = get("group").s
+		switch {
+		case kind == "title" && !titled:
+			titled = true
+			im.titleSlide(s)
+		case kind == "title":
+			im.warnf(s.pos, "%s: a second title row; it is read as an event", s.label)
+			im.event(s)
+		case kind == "era":
+			im.era(s)
+		default:
+			im.event(s)
+		}
+	})
+}
+
+// sheetColumns are the columns of TimelineJS3's spreadsheet template, as
+// sheetKey names them.
+var sheetColumns = []string{"year", "month", "day", "time", "endyear", "endmonth", "endday", "endtime",
+	"displaydate", "headline", "text", "media", "mediacredit", "mediacaption", "mediathumbnail", "type", "group", "background"}
+
+func sheetKey(h string) string { return strings.ToLower(strings.Join(strings.Fields(h), "")) }
+
+// sheetDate reads a spreadsheet's date cells; the Time cell ("13:30",
+// "1:30 PM") gives the hour, minute and second.
+func (im *importer) sheetDate(label string, year, month, day, clock field) dateParts {
+	d := dateParts{pos: year.pos, year: year, month: month, day: day}
+	d.given = year.s != "" || month.s != "" || day.s != "" || clock.s != ""
+	for _, p := range []*field{&d.year, &d.month, &d.day} {
+		p.s = strings.NewReplacer(",", "", " ", "").Replace(p.s) // TimelineJS reads "1,815" as 1815
+	}
+	if clock.s != "" {
+		h, m, s, ok := parseClock(clock.s)
+		if !ok {
+			im.errorf(clock.pos, "%s: cannot read the time %q: write it as 13:30 or 1:30 PM", label, clock.s)
+		} else {
+			d.hour = field{strconv.Itoa(h), clock.pos}
+			d.minute = field{strconv.Itoa(m), clock.pos}
+			d.second = field{strconv.Itoa(s), clock.pos}
+		}
+	}
+	return d
+}
+
+func (im *importer) csvError(err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Err.Error()
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			msg += ` (in CSV a field with a quote is written in quotes, and its quotes doubled: "say ""hi""")`
+		}
+		im.errorf(im.atByteCol(pe.Line, pe.Column), "CSV syntax: %s", msg)
+		return
+	}
+	im.errorf(timeline.Position{File: im.name}, "cannot read the CSV: %v", err)
+}
