@@ -75,3 +75,27 @@ tags = ["<b>Bold</b> & co"]
 		t.Errorf("the summary is not written as escaped text on its two lines:\n%s", md)
 	}
 }
+
+// TestExportMediaAddress: a media address cannot end the attribute
+// TimelineJS3 writes it into.
+func TestExportMediaAddress(t *testing.T) {
+	src := "title = \"M\"\n\n[[event]]\nid = \"a\"\ndate = 2011-04-04\ntitle = \"A\"\n\n[event.media]\nurl = \"https://e.org/v?x='><script>alert(1)</script>\"\nthumbnail = \"https://e.org/t.jpg?\\\"onerror=alert(1)\"\n"
+	c, diags := timeline.Parse("m.toml", []byte(src))
+	if c == nil || len(diags) > 0 {
+		t.Fatalf("does not load:\n%s", diags)
+	}
+	out, err := TimelineJS(c, c.Events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Events []struct{ Media TimelineJSMedia }
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Events[0].Media
+	if m.URL != "https://e.org/v?x=%27%3E%3Cscript%3Ealert(1)%3C/script%3E" || m.Thumbnail != "https://e.org/t.jpg?%22onerror=alert(1)" {
+		t.Errorf("media url %q, thumbnail %q", m.URL, m.Thumbnail)
+	}
+}

@@ -132,7 +132,7 @@ func slideOf(c *timeline.Chronology, e *timeline.Event, exported map[string]bool
 		s.EndDate = tjsDate(e.End)
 	}
 	if m := e.Media; m != nil {
-		s.Media = &TimelineJSMedia{URL: m.URL, Caption: inlineHTML(m.Caption), Credit: inlineHTML(m.Credit), Thumbnail: m.Thumbnail, Alt: m.Alt}
+		s.Media = &TimelineJSMedia{URL: quoteFree(m.URL), Caption: inlineHTML(m.Caption), Credit: inlineHTML(m.Credit), Thumbnail: quoteFree(m.Thumbnail), Alt: m.Alt}
 	}
 	if s.DisplayDate == "" && e.Approximate {
 		// "about Feb 2018": TimelineJS has no "approximate". The dates are
@@ -280,6 +280,14 @@ func slideText(c *timeline.Chronology, e *timeline.Event, exported map[string]bo
 	}
 	return strings.TrimSpace(b.String())
 }
+
+// quoteFree percent-encodes the characters of an address that would end
+// an HTML attribute or start a tag: TimelineJS3 writes some media
+// addresses into the HTML of an embed as they are. (They are not valid
+// in an address; a browser encodes them so anyway.)
+func quoteFree(u string) string { return addressQuotes.Replace(u) }
+
+var addressQuotes = strings.NewReplacer(`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", "`", "%60")
 
 // inlineHTML renders a line of Markdown (a caption, a credit) as HTML
 // without the paragraph around it.

@@ -153,6 +153,8 @@ func sameEvent(g, w *timeline.Event) string {
 			*p.g, *p.w = "", ""
 		}
 		wm.Alt = htmlWhiteSpace(wm.Alt)
+		// quotes and angle brackets in an address are exported encoded
+		wm.URL, wm.Thumbnail = quoteFree(wm.URL), quoteFree(wm.Thumbnail)
 		wj.Media, gj.Media = &wm, &gm
 	}
 	for i := range wj.Sources {
