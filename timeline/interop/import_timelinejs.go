@@ -235,9 +235,15 @@ func (im *importer) titleSlide(s slide) {
 	im.description = htmlToMarkdown(s.text.s)
 	if m := strings.TrimSpace(s.mediaURL.s); m != "" {
 		if u, ok := webAddress(m); ok {
+			// a chronology's title has no media: it is a line of the
+			// description, its caption the link (or, when the caption
+			// has links of its own, after it), its credit after
 			line := fmt.Sprintf("[%s](<%s>)", markdownText(mediaTitle(s, u)), u)
-			if credit := htmlText(s.credit); credit != "" {
-				line += " (" + markdownText(credit) + ")"
+			if strings.Contains(s.caption, "<a") {
+				line = fmt.Sprintf("[%s](<%s>): %s", markdownText(hostOf(u)), u, oneLine(htmlToMarkdown(s.caption)))
+			}
+			if credit := oneLine(htmlToMarkdown(s.credit)); credit != "" {
+				line += " (" + credit + ")"
 			}
 			im.description = joinMarkdown(im.description, line)
 		} else {
