@@ -6,7 +6,6 @@ import (
 	"sync/atomic"
 
 	"backstory/timeline"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -246,9 +245,9 @@ func rejectedStatus(err error) string {
 	return "Nothing filtered: " + timeline.HarmlessLine(err.Error()) + "; / to fix the query"
 }
 
-// moveKey is the list key an arrow in the filter bar stands for.
+// moveKey is how far an arrow in the filter bar moves the list.
 func moveKey(msg tea.KeyPressMsg) int {
-	if key.Matches(msg, key.NewBinding(key.WithKeys("up"))) {
+	if msg.String() == "up" {
 		return -1
 	}
 	return 1

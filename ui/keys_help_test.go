@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -196,6 +197,52 @@ func TestHelpNeverLies(t *testing.T) {
 					// style, which the plain screen does not keep
 					if e.screen() == before && e.mode() == focus && !e.quit && len(e.opened)+len(e.copied) == 0 {
 						t.Errorf("%s at %v: %q (%s) is offered but did nothing", s.name, size, k, b.Help().Desc)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestComponentKeysNeverLie: every key a component offers in its own key
+// map (the keys the help gathers from it) does something to that
+// component when handed to its Update, in every state of the goldens.
+// The filter bar's enter and esc act through the root (they change the
+// list), which TestHelpNeverLies covers; the status line has no keys.
+func TestComponentKeysNeverLie(t *testing.T) {
+	type component struct {
+		name  string
+		keys  func(m *Model) KeyMap
+		press func(m *Model, k tea.KeyPressMsg)
+		state func(m *Model) string
+	}
+	components := []component{
+		{"list", func(m *Model) KeyMap { return m.list.KeyMap() },
+			func(m *Model, k tea.KeyPressMsg) { m.list.Update(k) }, func(m *Model) string { return m.list.View() }},
+		{"detail", func(m *Model) KeyMap { return m.detail.KeyMap() },
+			func(m *Model, k tea.KeyPressMsg) { m.detail.Update(k) }, func(m *Model) string { return m.detail.View() }},
+		{"help", func(m *Model) KeyMap { return m.help.KeyMap() },
+			func(m *Model, k tea.KeyPressMsg) { m.help.Update(k) }, func(m *Model) string { return m.help.View() }},
+		{"banner", func(m *Model) KeyMap { return m.problems.KeyMap() },
+			func(m *Model, k tea.KeyPressMsg) { m.problems.Update(k) },
+			func(m *Model) string { return fmt.Sprint(m.problems.expanded) }},
+	}
+	for i, s := range states {
+		for _, size := range [][2]int{{120, 40}, {60, 10}} {
+			d := reach(t, size[0], size[1], styleNoTTY, i)
+			for _, c := range components {
+				km := c.keys(d.m)
+				for _, b := range km.all() {
+					if !b.Enabled() {
+						continue
+					}
+					for _, k := range b.Keys() {
+						e := reach(t, size[0], size[1], styleNoTTY, i)
+						before := c.state(e.m)
+						c.press(e.m, keyPress(k))
+						if c.state(e.m) == before {
+							t.Errorf("%s at %v: the %s offers %q (%s) but it did nothing", s.name, size, c.name, k, b.Help().Desc)
+						}
 					}
 				}
 			}
