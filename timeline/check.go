@@ -173,7 +173,7 @@ func (t table) unknown(known []string) {
 	})
 	for _, k := range keys {
 		hint := ""
-		if s := closest(k.name, known); s != "" {
+		if s := closest(k.name, slices.Values(known), ""); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		t.f.warnf(t.at(k.line, k.col), "%s: unknown key %q is ignored%s", t.label, k.name, hint)
@@ -640,26 +640,6 @@ func plainWebURL(s string) bool {
 		}
 	}
 	return true
-}
-
-// Closest returns the word of known nearest to k when it is near enough to
-// be a typo of it ("tittle" for "title", "chek" for "check"), or "".
-func Closest(k string, known []string) string { return closest(k, known) }
-
-// closest returns the known key nearest to k, if it is near enough to be a
-// typo.
-func closest(k string, known []string) string {
-	// a short key is a typo only one letter away ("meta" is not "era")
-	best, bestD := "", 3
-	if len(k) <= 4 {
-		bestD = 2
-	}
-	for _, cand := range known {
-		if d := levenshtein(strings.ToLower(k), cand, bestD); d < bestD {
-			best, bestD = cand, d
-		}
-	}
-	return best
 }
 
 // slug turns text into an id: "Printz v. U.S." becomes "printz-v-u-s".

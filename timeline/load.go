@@ -815,55 +815,6 @@ func (m *missingLinks) message(unreadable []string) string {
 	return msg
 }
 
-// suggester offers close ids for the missing ids of links: once for each
-// missing id, however many links name it, and only while the comparisons
-// stay under suggestBudget, so that many missing ids among many events
-// cost no more than a moment. The event's own id is never offered: its
-// link to itself would be no better.
-type suggester struct {
-	ids   map[string]*Event
-	memo  map[string]string // the closest id to each missing one, or ""
-	spent int
-	// others are the closest ids but the linking event's own, where its
-	// own is the closest, by missing id and own id
-	others map[[2]string]string
-}
-
-// suggestBudget is how many id comparisons the suggestions of one load may
-// make: a quarter of a second's worth at worst (about 100 ns each).
-const suggestBudget = 2_000_000
-
-// suggest returns " (did you mean "x"?)" for id, linked to by the event
-// self, or "".
-func (s *suggester) suggest(id, self string) string {
-	best, ok := s.memo[id]
-	if !ok {
-		best = s.closest(id, "")
-		s.memo[id] = best
-	}
-	if best != "" && best == self {
-		key := [2]string{id, self}
-		if best, ok = s.others[key]; !ok {
-			best = s.closest(id, self)
-			if s.others == nil {
-				s.others = map[[2]string]string{}
-			}
-			s.others[key] = best
-		}
-	}
-	return didYouMean(best)
-}
-
-// closest returns the id closest to id but exclude, or "" when none is
-// close or the budget is spent.
-func (s *suggester) closest(id, exclude string) string {
-	if s.spent+len(s.ids) > suggestBudget {
-		return ""
-	}
-	s.spent += len(s.ids)
-	return closestID(id, s.ids, exclude)
-}
-
 // linkFinder finds the links of one event in its links value, in order:
 // each search starts after the link found before, so that the same id
 // linked twice is found twice, and 10,000 links cost one pass over the
@@ -1164,69 +1115,6 @@ func skipMultiline(src string, i int, q byte, newline func(at int)) int {
 		i++
 	}
 	return i
-}
-
-// suggestID offers a close existing id for a mistyped one: " (did you
-// mean "x"?)", or "".
-func suggestID(id string, ids map[string]*Event) string {
-	return didYouMean(closestID(id, ids, ""))
-}
-
-func didYouMean(id string) string {
-	if id == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", id)
-}
-
-// closestID returns the id of ids closest to id, but exclude, if one is
-// close enough to be a typo of it, else "".
-func closestID(id string, ids map[string]*Event, exclude string) string {
-	if len(ids) > 10000 {
-		return ""
-	}
-	best, bestD := "", 3
-	for other := range ids {
-		if other == exclude {
-			continue
-		}
-		// the cap one above the best keeps ties exact, so the choice does
-		// not depend on map order
-		if d := levenshtein(id, other, bestD+1); d < bestD || (d == bestD && other < best) {
-			best, bestD = other, d
-		}
-	}
-	return best
-}
-
-// levenshtein is the Levenshtein distance of a and b, or max when it is
-// at least max.
-func levenshtein(a, b string, max int) int {
-	if d := len(a) - len(b); d >= max || -d >= max {
-		return max
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= max {
-			return max
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], max)
 }
 
 // dateFromValue reads the value of a date key (date, end, start,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -337,14 +338,7 @@ func suggestQueryField(name string) string {
 	if s, ok := queryFieldAliases[name]; ok {
 		return s
 	}
-	best, bestDist := "", 3
-	for _, f := range queryFields {
-		d := levenshtein(name, f, bestDist)
-		if d < bestDist && d < utf8.RuneCountInString(name) && d < len(f) {
-			best, bestDist = f, d
-		}
-	}
-	return best
+	return closest(name, slices.Values(queryFields), "")
 }
 
 // parseQueryDate reads the DATE of from: or to:; shown is the term as the
