@@ -31,6 +31,8 @@ func fuzzSeeds(f *testing.F) {
 		"title = \"t\"\n[[era]]\ntitle = \"E\"\nstart = \"2018\"\nend = \"2017\"\n",
 		"title = \"t\"\r\n[[event]]\r\nid = \"a\"\r\ndate = 2018-02-30\r\ntitle = \"A\"\r\n",
 		"\xef\xbb\xbftitle = \"bom\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n[event.media]\nurl = \"https://x.y/a.jpg\"\ncaption = \"c *d*\"\nalt = \"e\"\n[[event.source]]\ntitle = \"s\"\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \"B\"\nmedia = { url = \"https://x.y/v\", credit = \"AP\" }\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n[[event.media]]\nurl = \"ftp://x\"\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \"B\"\nmedia = \"https://x.y\"\n",
 		"title = \"\xff\"\n",
 		"title = \"t\"\n[[event]]\nid = \"Bad Id\"\ndate = 10:00:00\ntitle = \"\"\n[event.claim]\ntext = 1\n",
 		"title = \"t\"\nevent = [{ id = \"a\", date = 2018-01-01, title = \"A\" }]\n",
