@@ -2,9 +2,12 @@ package interop
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,11 +33,12 @@ func (im *importer) timelineSheet() {
 	}
 	_, hasYear := cols["year"]
 	_, hasHeadline := cols["headline"]
-	if _, hasStart := cols["startdate"]; hasStart && !hasYear {
-		im.errorf(timeline.Position{File: im.name, Line: 1}, "this is TimelineJS 2's spreadsheet (Start Date, End Date, Headline, Text, Media, ..., Tag): backstory imports TimelineJS3's template, so copy the rows into it; its columns are Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
-		return
-	}
-	if !hasYear || !hasHeadline {
+	_, hasStart := cols["startdate"]
+	_, hasEnd := cols["enddate"]
+	// the older template (Start Date, End Date, ..., Tag), which
+	// TimelineJS3 reads too, its dates with TimelineJS3's parseDate
+	old := hasStart || hasEnd
+	if (!hasYear && !old) || !hasHeadline {
 		_, hasDate := cols["date"]
 		_, hasDesc := cols["description"]
 		if hasDate && hasDesc {
@@ -44,7 +48,11 @@ func (im *importer) timelineSheet() {
 		im.errorf(timeline.Position{File: im.name, Line: 1}, "not a TimelineJS timeline: a JSON file starts with {, and a spreadsheet's first row is its headers: Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background")
 		return
 	}
-	im.unknownColumns(header, sheetKey, sheetColumns, "TimelineJS spreadsheet")
+	known := sheetColumns
+	if old {
+		known = append(slices.Clone(sheetColumns), "startdate", "enddate", "tag")
+	}
+	im.unknownColumns(header, sheetKey, known, "TimelineJS spreadsheet")
 	titled := false
 	im.rows(r, header, cols, func(row, line int, get func(string) field) {
 		kind := strings.ToLower(get("type").s)
@@ -58,9 +66,14 @@ func (im *importer) timelineSheet() {
 			s.label = fmt.Sprintf("%s (%q)", label, clip(h, 40))
 		}
 		before := im.errors
-		s.start = im.sheetDate(s.label, get("year"), get("month"), get("day"), get("time"))
-		s.end = im.sheetDate(s.label, get("endyear"), get("endmonth"), get("endday"), get("endtime"))
-		s.startName, s.endName = "date", "end date"
+		if old {
+			s.start, s.end = oldSheetDate(get("startdate")), oldSheetDate(get("enddate"))
+			s.startName, s.endName = "Start Date", "End Date"
+		} else {
+			s.start = im.sheetDate(s.label, get("year"), get("month"), get("day"), get("time"))
+			s.end = im.sheetDate(s.label, get("endyear"), get("endmonth"), get("endday"), get("endtime"))
+			s.startName, s.endName = "date", "end date"
+		}
 		if im.errors > before {
 			return
 		}
@@ -69,7 +82,8 @@ func (im *importer) timelineSheet() {
 		s.credit, s.caption = get("mediacredit").s, get("mediacaption").s
 		s.thumbnail = get("mediathumbnail")
 		s.background = get("background")
-		s.group = get("group").s
+		s.alt = get("alttext")
+		s.group = cmp.Or(get("group").s, get("tag").s)
 		switch {
 		case kind == "title" && !titled:
 			titled = true
@@ -88,9 +102,53 @@ func (im *importer) timelineSheet() {
 // sheetColumns are the columns of TimelineJS3's spreadsheet template, as
 // sheetKey names them.
 var sheetColumns = []string{"year", "month", "day", "time", "endyear", "endmonth", "endday", "endtime",
-	"displaydate", "headline", "text", "media", "mediacredit", "mediacaption", "mediathumbnail", "type", "group", "background"}
+	"displaydate", "headline", "text", "media", "mediacredit", "mediacaption", "mediathumbnail", "alttext", "type", "group", "background"}
 
 func sheetKey(h string) string { return strings.ToLower(strings.Join(strings.Fields(h), "")) }
+
+// oldSheetDate reads a Start Date or End Date cell of the older template
+// as TimelineJS3's parseDate does: "2011", "-44", "2011-12", "2011-12-10",
+// "2011-12-10T13:30", "12/10/2011" (month first), "12/2011", with "13:30" or
+// "13:30:15" after a date; what it cannot read has no year.
+func oldSheetDate(f field) dateParts {
+	d := dateParts{pos: f.pos, given: f.s != ""}
+	at := func(s string) field { return field{s, f.pos} }
+	s := strings.TrimSpace(f.s)
+	if m := isoShort.FindStringSubmatch(s); m != nil {
+		d.year = at(strings.TrimPrefix(m[1], "+"))
+		d.month, d.day = at(strings.TrimPrefix(m[2], "-")), at(strings.TrimPrefix(m[3], "-"))
+		return d
+	}
+	if m := isoLong.FindStringSubmatch(s); m != nil {
+		d.year, d.month, d.day = at(m[1]), at(m[2]), at(m[3])
+		d.hour, d.minute = at(m[4]), at(m[5])
+		d.second = at(strings.TrimPrefix(m[6], ":"))
+		return d
+	}
+	if m := slashDate.FindStringSubmatch(s); m != nil {
+		d.month, d.day, d.year = at(m[1]), at(m[2]), at(m[3])
+		s = strings.TrimSpace(strings.Replace(s, m[0], "", 1))
+	} else if m := slashMonth.FindStringSubmatch(s); m != nil {
+		d.month, d.year = at(m[1]), at(m[2])
+		s = strings.TrimSpace(strings.Replace(s, m[0], "", 1))
+	}
+	if strings.Contains(s, ":") {
+		parts := strings.Split(s, ":")
+		d.hour, d.minute = at(parts[0]), at(parts[1])
+		if len(parts) > 2 {
+			sec, _, _ := strings.Cut(parts[2], ".")
+			d.second = at(sec)
+		}
+	}
+	return d
+}
+
+var (
+	isoShort   = regexp.MustCompile(`^([+-]?\d+?)(-\d{2})?(-\d{2})?$`)
+	isoLong    = regexp.MustCompile(`^([+-]?\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:\d{2})?(?:[.,]\d+)?(?:[zZ]|[+-]\d{2}:?\d{2})?$`)
+	slashDate  = regexp.MustCompile(`(\d+)/(\d+)/(\d+)`)
+	slashMonth = regexp.MustCompile(`(\d+)/(\d+)`)
+)
 
 // sheetDate reads a spreadsheet's date cells; the Time cell ("13:30",
 // "1:30 PM") gives the hour, minute and second.
