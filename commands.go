@@ -315,7 +315,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	for _, e := range events {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", e.Date.String(), e.ID, timeline.HarmlessLine(e.Title))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", timeline.RangeString(e.Date, e.End), e.ID, timeline.HarmlessLine(e.Title))
 	}
 	tw.Flush()
 	return 0

@@ -215,3 +215,35 @@ func readableYear(y int) string {
 	}
 	return strconv.Itoa(y)
 }
+
+// Ordinal numbers the days of the proleptic Gregorian calendar: 0 is
+// 1 Jan 1970, one more each day, negative before (the year before 1 is
+// 0, before that -1, as in Date). Differences of ordinals are numbers of
+// days.
+func Ordinal(year, month, day int) int {
+	// days from civil (H. Hinnant)
+	y := year
+	if month <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (month + 9) % 12
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// Days returns the ordinals of the first and last day the date covers.
+func (d Date) Days() (first, last int) {
+	switch d.Precision {
+	case PrecisionYear:
+		return Ordinal(d.Year, 1, 1), Ordinal(d.Year, 12, 31)
+	case PrecisionMonth:
+		return Ordinal(d.Year, d.Month, 1), Ordinal(d.Year, d.Month, daysIn(d.Year, d.Month))
+	}
+	return Ordinal(d.Year, d.Month, d.Day), Ordinal(d.Year, d.Month, d.Day)
+}

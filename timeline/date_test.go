@@ -438,3 +438,39 @@ func TestDatesIgnoreMachineZone(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinal(t *testing.T) {
+	tests := []struct {
+		y, m, d int
+		want    int
+	}{
+		{1970, 1, 1, 0},
+		{1970, 1, 2, 1},
+		{1969, 12, 31, -1},
+		{2000, 3, 1, 11017},
+		{2018, 2, 24, 17586},
+		{0, 12, 31, -719163},
+		{1, 1, 1, -719162},
+	}
+	for _, tt := range tests {
+		if got := Ordinal(tt.y, tt.m, tt.d); got != tt.want {
+			t.Errorf("Ordinal(%d, %d, %d) = %d, want %d", tt.y, tt.m, tt.d, got, tt.want)
+		}
+	}
+	// consecutive days are one apart, across years, centuries and eras
+	prev := Ordinal(-401, 1, 1) - 1
+	for y := -401; y <= 2401; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= daysIn(y, m); d++ {
+				o := Ordinal(y, m, d)
+				if o != prev+1 {
+					t.Fatalf("Ordinal(%d, %d, %d) = %d after %d", y, m, d, o, prev)
+				}
+				prev = o
+			}
+		}
+	}
+	if first, last := MustDate("2018-02").Days(); last-first != 27 {
+		t.Errorf("Feb 2018 covers %d..%d", first, last)
+	}
+}

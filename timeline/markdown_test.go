@@ -110,12 +110,12 @@ func TestEventMarkdown(t *testing.T) {
 		"## Links\n" +
 		"\n" +
 		"1. Early (2017)\n" +
-		"2. Late (1 Jan 2019 – 1 Feb 2019) — then\n" +
+		"2. Late (1 Jan – 1 Feb 2019) — then\n" +
 		"\n" +
 		"## Referenced by\n" +
 		"\n" +
 		"3. Earliest (1 Jan 2016)\n" +
-		"4. Late (1 Jan 2019 – 1 Feb 2019) — looks back\n" +
+		"4. Late (1 Jan – 1 Feb 2019) — looks back\n" +
 		"5. Later (about 1 May 2020)\n"
 	got := EventMarkdown(c, hub)
 	if got != want {
@@ -165,6 +165,13 @@ func TestWhen(t *testing.T) {
 		{Event{Date: MustDate("2018-02-24")}, "24 Feb 2018"},
 		{Event{Date: MustDate("2018-02")}, "Feb 2018"},
 		{Event{Date: MustDate("2018-02-24"), End: MustDate("2018-03")}, "24 Feb 2018 – Mar 2018"},
+		{Event{Date: MustDate("2018-02-25"), End: MustDate("2018-02-28")}, "25–28 Feb 2018"},
+		{Event{Date: MustDate("2018-02-25"), End: MustDate("2018-03-03")}, "25 Feb – 3 Mar 2018"},
+		{Event{Date: MustDate("2017-12-28"), End: MustDate("2018-01-03")}, "28 Dec 2017 – 3 Jan 2018"},
+		{Event{Date: MustDate("2017-12"), End: MustDate("2018-01")}, "Dec 2017 – Jan 2018"},
+		{Event{Date: MustDate("2018-02"), End: MustDate("2018-04")}, "Feb–Apr 2018"},
+		{Event{Date: MustDate("2018-02-25"), End: MustDate("2018-02-25")}, "25 Feb 2018"},
+		{Event{Date: MustDate("-0044-03"), End: MustDate("-0044-05")}, "Mar–May 44 BCE"},
 		{Event{Date: MustDate("2018"), Approximate: true}, "about 2018"},
 		{Event{Date: MustDate("2018"), End: MustDate("2019"), Approximate: true}, "about 2018 – 2019"},
 		{Event{Date: MustDate("-0044")}, "44 BCE"},
