@@ -48,16 +48,6 @@ func (f *fileCheck) warnf(pos Position, format string, args ...any) {
 	f.diags = append(f.diags, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
 }
 
-// The keys each table of the format knows, for unknown-key warnings.
-var (
-	topKeys    = []string{"title", "description", "era", "event"}
-	eraKeys    = []string{"title", "start", "end"}
-	eventKeys  = []string{"id", "date", "end", "display_date", "approximate", "title", "summary", "tags", "people", "places", "links", "body", "source", "claim", "media"}
-	sourceKeys = []string{"title", "publisher", "url", "published", "quote"}
-	claimKeys  = []string{"text", "status", "note"}
-	linkKeys   = []string{"to", "note"}
-)
-
 // validID reports whether id is lowercase letters and digits with single
 // '-' between them (^[a-z0-9]+(-[a-z0-9]+)*$).
 func validID(id string) bool {

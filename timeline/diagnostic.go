@@ -103,3 +103,18 @@ func (ds Diagnostics) sortByPosition(fileOrder map[string]int) {
 		return a.Col < b.Col
 	})
 }
+
+func (ld *loader) errorf(pos Position, format string, args ...any) {
+	ld.errors++
+	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+}
+
+func (ld *loader) warnf(pos Position, format string, args ...any) {
+	ld.diags = append(ld.diags, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
+}
+
+// unread records that the file or folder at path could not be read or
+// decoded at all (see loader.unreadable).
+func (ld *loader) unread(path string) {
+	ld.unreadable = append(ld.unreadable, path)
+}

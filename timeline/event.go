@@ -188,3 +188,13 @@ func dayDistance(a, b Date) int {
 	}
 	return int(d)
 }
+
+// The keys each table of the format knows, for unknown-key warnings.
+var (
+	topKeys    = []string{"title", "description", "era", "event"}
+	eraKeys    = []string{"title", "start", "end"}
+	eventKeys  = []string{"id", "date", "end", "display_date", "approximate", "title", "summary", "tags", "people", "places", "links", "body", "source", "claim", "media"}
+	sourceKeys = []string{"title", "publisher", "url", "published", "quote"}
+	claimKeys  = []string{"text", "status", "note"}
+	linkKeys   = []string{"to", "note"}
+)

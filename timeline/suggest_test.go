@@ -20,7 +20,7 @@ func TestClosest(t *testing.T) {
 		{"Title", []string{"title"}, "", "title"},
 		{"sumary", topKeys, "", ""},
 		{"sumary", eventKeys, "", "summary"},
-		{"meta", []string{"era"}, "", ""},       // short: one edit only
+		{"meta", []string{"era"}, "", ""},        // short: one edit only
 		{"evnt", []string{"event"}, "", "event"}, // one edit
 		{"chek", []string{"check", "show"}, "", "check"},
 		{"tg", queryFields, "", "tag"},

@@ -406,48 +406,6 @@ func flatArray(a []any) bool {
 	return true
 }
 
-// splitFile returns where the parts of src start: the first at 0, the
-// others at lines that look like an [[event]] header, about size bytes
-// apart.
-func splitFile(src string, size int) []int {
-	starts := []int{0}
-	for from := size; from < len(src); {
-		i := nextEventHeader(src, from)
-		if i < 0 {
-			break
-		}
-		if i > starts[len(starts)-1] {
-			starts = append(starts, i)
-		}
-		from = max(i+1, starts[len(starts)-1]+size)
-	}
-	return starts
-}
-
-// nextEventHeader returns the start of the first line at or after from
-// that the layout scanner would read as an [[event]] header, or -1.
-func nextEventHeader(src string, from int) int {
-	for from < len(src) {
-		j := strings.Index(src[from:], "[[")
-		if j < 0 {
-			return -1
-		}
-		h := from + j
-		ls := strings.LastIndexByte(src[:h], '\n') + 1
-		if strings.TrimLeft(src[ls:h], " \t") == "" {
-			le := strings.IndexByte(src[h:], '\n')
-			if le < 0 {
-				le = len(src) - h
-			}
-			if name, _ := tableName(src[h+2:h+le], "]]"); name == "event" {
-				return ls
-			}
-		}
-		from = h + 2
-	}
-	return -1
-}
-
 // inParallel calls work(i) for each i in [0, n) on up to GOMAXPROCS
 // goroutines, and done(i), in the calling goroutine, as each one ends.
 func inParallel(n int, work func(i int), done func(i int)) {

@@ -2,9 +2,7 @@ package timeline
 
 import (
 	"encoding/binary"
-	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -831,63 +829,4 @@ func runeCol(line string, byteOff int) int {
 		byteOff = len(line)
 	}
 	return len([]rune(line[:byteOff])) + 1
-}
-
-// syntaxPosition returns where a TOML syntax error in src is: a line of
-// src and a column counted in characters, within the line or just after
-// its end, and how many characters it spans (0: the token there). The
-// decoder's own position is unreliable: its Line is the line after the
-// error when it had read the newline ("[\n" at the end of a file), and its
-// Col counts bytes, on the line before when the error is at the start of
-// a line (it can be past the end of the line Line names). Its byte
-// offset, Position.Start, is where the token being read starts; the
-// character it names ("but got 'y'") is the last one read, at the end of
-// Position.Len; a control character is one after Position.Start, an
-// invalid escape the two before the end. The position is worked out from
-// these, but for falling inside a character at the end of the file. A key
-// defined twice is pointed at the start of its line.
-func syntaxPosition(src string, pe toml.ParseError) (line, col, length int) {
-	start := pe.Position.Start
-	if start < 0 || start > len(src) {
-		// (not seen; the decoder's line, at its start, if it is one)
-		n := strings.Count(src, "\n") + 1
-		return min(max(pe.Position.Line, 1), n), 0, 0
-	}
-	end := min(start+max(pe.Position.Len, 1), len(src))
-	msg := pe.Message
-	switch {
-	case strings.Contains(msg, "cannot contain control characters"):
-		// (the decoder says the character before it)
-		if i := strings.IndexFunc(src[start:], isControlChar); i >= 0 && i <= 1 {
-			start += i
-		}
-		length = 1
-	case strings.HasPrefix(msg, "invalid escape in string"):
-		start, length = max(end-2, start), 2
-	case gotCharacter.MatchString(msg):
-		start, length = max(end-1, start), 1
-	}
-	for start > 0 && start < len(src) && !utf8.RuneStart(src[start]) {
-		start-- // (at EOF its offset can fall inside the last character)
-	}
-	lineStart := strings.LastIndexByte(src[:start], '\n') + 1
-	line = strings.Count(src[:lineStart], "\n") + 1
-	if strings.Contains(msg, "has already been defined") {
-		text := src[lineStart:]
-		if nl := strings.IndexByte(text, '\n'); nl >= 0 {
-			text = text[:nl]
-		}
-		return line, runeCol(text, len(text)-len(strings.TrimLeft(text, " \t"))), 0
-	}
-	return line, utf8.RuneCountInString(src[lineStart:start]) + 1, length
-}
-
-// gotCharacter matches the decoder's messages that name the character it
-// stopped at, the last it read: "but got 'y' instead", "but found '='".
-var gotCharacter = regexp.MustCompile(`(got|found) '(\\.|[^'\\]+)'( instead)?$`)
-
-// isControlChar is what TOML refuses in a file: a control character but
-// tab and the line ends.
-func isControlChar(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
