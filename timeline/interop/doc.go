@@ -36,7 +36,9 @@
 // a date before year 1 (TOML cannot hold it). An event without a start
 // date, or with a year outside -9999 to 9999, is left out with a warning,
 // as TimelineJS3 leaves it out. Bare web addresses in text become
-// autolinks; link addresses are kept as written.
+// autolinks; link addresses are kept as written. The older spreadsheet
+// template (Start Date, End Date, Tag) is read as TimelineJS3 reads it;
+// TimelineJS 2 JSON, which TimelineJS3 does not read, is refused.
 //
 // Importing TimelineSetter reads dates as TimelineSetter (with Ruby's
 // Chronic) reads them, a file's numeric dates all month first or, when one
