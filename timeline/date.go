@@ -247,3 +247,27 @@ func (d Date) Days() (first, last int) {
 	}
 	return Ordinal(d.Year, d.Month, d.Day), Ordinal(d.Year, d.Month, d.Day)
 }
+
+// FromOrdinal is the day an Ordinal numbers: its year, month and day.
+func FromOrdinal(o int) (year, month, day int) {
+	// civil from days (H. Hinnant)
+	z := o + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}

@@ -466,6 +466,9 @@ func TestOrdinal(t *testing.T) {
 				if o != prev+1 {
 					t.Fatalf("Ordinal(%d, %d, %d) = %d after %d", y, m, d, o, prev)
 				}
+				if yy, mm, dd := FromOrdinal(o); yy != y || mm != m || dd != d {
+					t.Fatalf("FromOrdinal(%d) = %d-%d-%d, want %d-%d-%d", o, yy, mm, dd, y, m, d)
+				}
 				prev = o
 			}
 		}

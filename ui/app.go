@@ -71,10 +71,11 @@ type Model struct {
 	history  history
 
 	// the layout: the first line of the panes, their height, and the
-	// banner's (see layout)
-	top, bodyH, bannerH int
+	// ruler's and the banner's (see layout)
+	top, bodyH, rulerH, bannerH int
 
 	// the components
+	ruler    rulerModel
 	list     listModel
 	detail   detailModel
 	filter   filterModel // its own input mode: Editing
@@ -104,6 +105,7 @@ func New(opts Options) *Model {
 		st:       &plain,
 		start:    newStartup(),
 		focus:    modeList,
+		ruler:    newRuler(&plain),
 		list:     newList(&plain),
 		detail:   newDetail(&plain),
 		filter:   newFilter(&plain),
@@ -149,6 +151,7 @@ func (m *Model) restyle(name string) {
 	st := newStyles(name)
 	m.st = &st
 	m.start.styleReady = true
+	m.ruler.SetStyles(m.st)
 	m.list.SetStyles(m.st)
 	m.detail.SetStyles(m.st)
 	m.filter.SetStyles(m.st)
@@ -259,7 +262,13 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.chron, m.label = msg.chron, msg.label
 	m.filter.SetChronology(m.chron)
-	m.list.Reload(m.chron, msg.eras, m.chron.Events, nil)
+	facts := msg.facts
+	if facts.chron != m.chron { // (a load given by a test)
+		facts = factsOf(m.chron)
+	}
+	m.list.Reload(facts, m.chron.Events, nil)
+	m.ruler.SetFacts(facts)
+	m.ruler.SetShown(m.chron.Events, true)
 	m.problems.SetWarnings(msg.diags.Warnings())
 	var cmd tea.Cmd
 	if len(m.opts.Paths) > 0 && m.watchFiles != nil {
@@ -291,13 +300,20 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 }
 
 // layout works out where everything goes and hands every component its
-// size. The banner of problems goes right under the header, then the
+// size. Under the header go the time ruler, the banner of problems, the
 // filter bar while it is open, then the panes.
 func (m *Model) layout() {
 	w, h := max(m.width, 0), max(m.height, 0)
 	m.top, m.bodyH = 0, h
 	if h >= 3 {
 		m.top, m.bodyH = 1, h-2
+	}
+	m.ruler.SetSize(w, h)
+	m.rulerH = 0
+	if rh := m.ruler.Height(); m.ready() && rh > 0 {
+		m.rulerH = rh
+		m.top += rh
+		m.bodyH -= rh
 	}
 	if m.filter.Editing() && m.bodyH >= 2 {
 		m.top++

@@ -177,12 +177,15 @@ func TestFollowHiddenByFilter(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	d := newDriver(t, 120, 40, Options{})
-	// rows: 0 "── 1997", 1 printz, 2 "━━ First term", 3 "── 2017", 4 sb54
-	d.send(tea.MouseClickMsg{X: 5, Y: 1 + 4, Button: tea.MouseLeft})
+	top := d.m.top // under the header and the ruler
+	// rows: 0 "── 1997", 1 printz, 2 "⋮ 20 years later", 3 "━━ First term", 4 "── 2017", 5 sb54
+	d.send(tea.MouseClickMsg{X: 5, Y: top + 5, Button: tea.MouseLeft})
 	wantSelected("sb54-signed")(t, d)
-	d.send(tea.MouseClickMsg{X: 5, Y: 1 + 3, Button: tea.MouseLeft}) // a separator
+	d.send(tea.MouseClickMsg{X: 5, Y: top + 4, Button: tea.MouseLeft}) // a separator
 	wantSelected("sb54-signed")(t, d)
-	d.send(tea.MouseClickMsg{X: 80, Y: 5, Button: tea.MouseLeft})
+	d.send(tea.MouseClickMsg{X: 5, Y: top + 2, Button: tea.MouseLeft}) // the gap
+	wantSelected("sb54-signed")(t, d)
+	d.send(tea.MouseClickMsg{X: 80, Y: top + 4, Button: tea.MouseLeft})
 	wantFocus(modeDetail)(t, d)
 
 	n := newDriver(t, 60, 10, Options{})
@@ -192,9 +195,10 @@ func TestMouse(t *testing.T) {
 	n.send(tea.MouseWheelMsg{X: 10, Y: 4, Button: tea.MouseWheelUp})
 	wantOffset(t, n, 0)
 	n.press("esc")
+	before := n.m.list.offset
 	n.send(tea.MouseWheelMsg{X: 10, Y: 4, Button: tea.MouseWheelDown})
-	if n.m.list.offset != 3 {
-		t.Errorf("list offset %d after wheel", n.m.list.offset)
+	if n.m.list.offset != before+3 {
+		t.Errorf("list offset %d after wheel, from %d", n.m.list.offset, before)
 	}
 	checkFits(t, n.m.View().Content, 60, 10, "after wheel")
 

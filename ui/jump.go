@@ -75,6 +75,7 @@ func (m *Model) shows(events []*timeline.Event, words []string) {
 	}
 	m.list.SetWords(words)
 	m.list.SetEvents(m.chron, events, keep)
+	m.ruler.SetShown(events, len(events) == m.chron.Len())
 	m.current = m.list.Selected()
 	m.detail.SetWords(words)
 }
@@ -101,6 +102,7 @@ func (m *Model) sync() tea.Cmd {
 	m.status.DropStale(statusAbout{event: m.current, overview: m.overview, query: m.filter.Applied(),
 		hidden: hidden, editing: m.filter.Editing()})
 	m.list.SetFocused(m.focus == modeList || m.filter.Editing())
+	m.ruler.SetSelected(m.current)
 	visible := m.width >= wideWidth || m.focus == modeDetail
 	cmd := m.detail.Show(m.chron, m.current, m.overview, m.files.gen, visible)
 

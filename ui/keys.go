@@ -27,8 +27,10 @@ type KeyMap struct {
 	Up, Down         key.Binding
 	Top, Bottom      key.Binding
 	PageUp, PageDown key.Binding
-	PrevYear         key.Binding
+	PrevYear         key.Binding // the first event of the previous year, in either pane
 	NextYear         key.Binding
+	NextEvent        key.Binding // J: the next event, the focus where it is
+	PrevEvent        key.Binding // K
 	Open             key.Binding // list → detail
 	ToList           key.Binding // detail → list
 	Overview         key.Binding // about the chronology: its description, span and eras
@@ -49,6 +51,11 @@ type KeyMap struct {
 	OpenSource key.Binding
 	Copy       key.Binding
 
+	Ruler   key.Binding // t: the time ruler shown or hidden
+	ZoomIn  key.Binding // + around the selected event
+	ZoomOut key.Binding
+	Fit     key.Binding // = the whole chronology
+
 	Edit     key.Binding // the file at this event, in $VISUAL/$EDITOR
 	Reload   key.Binding
 	Problems key.Binding // expand or collapse the banner of problems
@@ -61,17 +68,23 @@ type KeyMap struct {
 // defaultKeyMap returns the bindings with their help text, all enabled.
 func defaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn/ctrl+d", "page down")),
-		PrevYear: key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous year")),
-		NextYear: key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next year")),
-		Open:     key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "read event")),
-		ToList:   key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back to list")),
-		Overview: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about chronology")),
+		Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:       key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:    key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn/ctrl+d", "page down")),
+		PrevYear:  key.NewBinding(key.WithKeys("{"), key.WithHelp("{", "previous year")),
+		NextYear:  key.NewBinding(key.WithKeys("}"), key.WithHelp("}", "next year")),
+		NextEvent: key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "next event")),
+		PrevEvent: key.NewBinding(key.WithKeys("K"), key.WithHelp("K", "previous event")),
+		Ruler:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "hide ruler")),
+		ZoomIn:    key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "zoom in")),
+		ZoomOut:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "zoom out")),
+		Fit:       key.NewBinding(key.WithKeys("="), key.WithHelp("=", "whole span")),
+		Open:      key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "read event")),
+		ToList:    key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back to list")),
+		Overview:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about chronology")),
 
 		NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
 		PrevLink: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
@@ -130,7 +143,7 @@ func (k KeyMap) shortKeys() []shortKey {
 			sk(k.Quit, 0, "")}
 	case modeDetail:
 		return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.ToList, 1, "esc back"),
-			sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),
+			sk(k.NextEvent, 6, "J next"), sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),
 			sk(k.Overview, 8, ""), sk(k.Edit, 9, ""), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
 	}
 	return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.Up, 7, "k up"),
@@ -156,7 +169,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.KeepFilter, k.DropFilter, k.FilterMove}, {k.Quit}}
 	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear, k.NextEvent, k.PrevEvent,
+			k.Ruler, k.ZoomIn, k.ZoomOut, k.Fit},
 		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward, k.Suspend},
 		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Edit, k.Reload, k.Problems,
 			k.Help, k.Quit},
@@ -172,7 +186,8 @@ func (k *KeyMap) setEnabled(on bool) {
 
 func (k *KeyMap) all() []*key.Binding {
 	return []*key.Binding{
-		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear,
+		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear, &k.NextEvent, &k.PrevEvent,
+		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.NextMatch, &k.PrevMatch,
 		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Suspend, &k.Quit,

@@ -1,13 +1,9 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
-
 	"backstory/timeline"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // listModel is the timeline on the left: the events the filter lets
@@ -27,26 +23,10 @@ type listModel struct {
 	st      *Styles
 	focused bool // the list has the keys: the selected row is drawn bright
 
-	// eraAt[i] is the era of chron.Events[i], worked out once per
-	// chronology (erasOf) so that a filter keystroke does not loop over
-	// the eras for every event
-	eraAt  []*timeline.Era
-	erasOf *timeline.Chronology
+	// what is worked out once per chronology, off the key path, so that
+	// a filter keystroke does not loop over the whole chronology
+	facts listFacts
 }
-
-// listRow is an event or a separator.
-type listRow struct {
-	event int    // index into events; -1 for a separator
-	label string // the separator's text
-	era   bool
-}
-
-// Widths of the parts of a row.
-const (
-	markWidth    = 2  // "!?"
-	dateWidth    = 12 // "~24 Feb 2018"
-	minDateWidth = 30 // below this the date column is left out
-)
 
 func newList(st *Styles) listModel { return listModel{st: st, focused: true} }
 
@@ -69,10 +49,6 @@ func (l *listModel) Update(msg tea.Msg) (*listModel, tea.Cmd) {
 			l.move(-max(1, l.height-1))
 		case key.Matches(msg, k.PageDown):
 			l.move(max(1, l.height-1))
-		case key.Matches(msg, k.PrevYear):
-			l.year(-1)
-		case key.Matches(msg, k.NextYear):
-			l.year(1)
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -97,13 +73,12 @@ func (l *listModel) KeyMap() KeyMap {
 	k.setEnabled(false)
 	n, at := len(l.events), l.cursor
 	up, down := n > 0 && at > 0, n > 0 && at < n-1
-	for _, b := range []*key.Binding{&k.Up, &k.Top, &k.PageUp, &k.PrevYear} {
+	for _, b := range []*key.Binding{&k.Up, &k.Top, &k.PageUp} {
 		b.SetEnabled(up)
 	}
 	for _, b := range []*key.Binding{&k.Down, &k.Bottom, &k.PageDown} {
 		b.SetEnabled(down)
 	}
-	k.NextYear.SetEnabled(down && l.events[n-1].Date.Year != l.events[at].Date.Year)
 	return k
 }
 
@@ -128,97 +103,6 @@ func (l *listModel) Width() int { return l.width }
 
 // Move moves the selection by n events (the filter bar's arrows).
 func (l *listModel) Move(n int) { l.move(n) }
-
-// SetEvents shows evs of c, keeping keep selected when it is among them, or
-// else the event nearest after it.
-func (l *listModel) SetEvents(c *timeline.Chronology, evs []*timeline.Event, keep *timeline.Event) {
-	l.chron = c
-	l.events = evs
-	l.rows = make([]listRow, 0, len(evs)+len(evs)/4+2)
-	l.rowOf = make([]int, len(evs))
-	var era *timeline.Era
-	year, first := 0, true
-	for i, e := range evs {
-		er := l.eraOf(e)
-		if er != nil && er != era {
-			l.rows = append(l.rows, listRow{event: -1, label: timeline.HarmlessLine(short(er.Title)), era: true})
-			first = true
-		}
-		era = er
-		if first || e.Date.Year != year {
-			l.rows = append(l.rows, listRow{event: -1, label: yearLabel(e.Date.Year)})
-			year, first = e.Date.Year, false
-		}
-		l.rowOf[i] = len(l.rows)
-		l.rows = append(l.rows, listRow{event: i})
-	}
-	l.cursor = 0
-	if keep != nil {
-		l.cursor = l.nearest(keep)
-	}
-	l.offset = 0
-	l.ensureVisible()
-}
-
-// Reload shows the events of a chronology read again, keeping the
-// scroll where it was and keep selected (or the event after it); eras is
-// its eraTable.
-func (l *listModel) Reload(c *timeline.Chronology, eras []*timeline.Era, evs []*timeline.Event, keep *timeline.Event) {
-	l.eraAt, l.erasOf = eras, c
-	offset := l.offset
-	l.SetEvents(c, evs, keep)
-	l.offset = offset
-	l.ensureVisible()
-}
-
-// nearest returns the index of e among the visible events, or of the first
-// visible event after it, or the last.
-func (l *listModel) nearest(e *timeline.Event) int {
-	for i, v := range l.events { // events are few enough that a scan is fine
-		if v == e {
-			return i
-		}
-		if v.Index > e.Index {
-			return i
-		}
-	}
-	return max(0, len(l.events)-1)
-}
-
-// eraOf returns the era e falls in, from the chronology's table of them.
-func (l *listModel) eraOf(e *timeline.Event) *timeline.Era {
-	c := l.chron
-	if c == nil || len(c.Eras) == 0 {
-		return nil
-	}
-	if l.erasOf != c {
-		l.eraAt, l.erasOf = eraTable(c), c
-	}
-	if e.Index >= 0 && e.Index < len(l.eraAt) && c.Events[e.Index] == e {
-		return l.eraAt[e.Index]
-	}
-	return eraOf(c, e)
-}
-
-// eraTable is the era of each event of c, by index: worked out once per
-// chronology, by the command that loads it, off the key path.
-func eraTable(c *timeline.Chronology) []*timeline.Era {
-	if len(c.Eras) == 0 {
-		return nil
-	}
-	t := make([]*timeline.Era, len(c.Events))
-	for i, ev := range c.Events {
-		t[i] = eraOf(c, ev)
-	}
-	return t
-}
-
-func yearLabel(y int) string {
-	if y < 0 {
-		return strconv.Itoa(-y) + " BCE"
-	}
-	return strconv.Itoa(y)
-}
 
 // Selected returns the selected event, or nil when the list is empty.
 func (l *listModel) Selected() *timeline.Event {
@@ -272,39 +156,50 @@ func (l *listModel) move(n int) {
 	l.ensureVisible()
 }
 
-// year moves to the first event of the next year (dir > 0), or to the first
-// event of this year, or of the previous one when already there (dir < 0).
+// year moves to the first event of the next year (dir > 0) or of the
+// previous one (dir < 0): from 26 Jan 2025, back is 2024's first event.
 func (l *listModel) year(dir int) {
 	e := l.Selected()
 	if e == nil {
 		return
 	}
-	y := e.Date.Year
-	if dir > 0 {
-		for i := l.cursor + 1; i < len(l.events); i++ {
-			if l.events[i].Date.Year != y {
-				l.cursor = i
-				break
-			}
-		}
-		l.ensureVisible()
-		return
-	}
 	i := l.cursor
-	if i > 0 && l.events[i-1].Date.Year == y {
-		for i > 0 && l.events[i-1].Date.Year == y {
+	if dir > 0 {
+		for i < len(l.events) && l.events[i].Date.Year == e.Date.Year {
+			i++
+		}
+		if i == len(l.events) {
+			return
+		}
+	} else {
+		for i > 0 && l.events[i-1].Date.Year == e.Date.Year {
 			i--
 		}
-	} else if i > 0 {
-		py := l.events[i-1].Date.Year
-		i--
-		for i > 0 && l.events[i-1].Date.Year == py {
-			i--
+		if i == 0 {
+			return
+		}
+		for i--; i > 0 && l.events[i-1].Date.Year == l.events[i].Date.Year; i-- {
 		}
 	}
 	l.cursor = i
 	l.ensureVisible()
 }
+
+// HasYear reports whether there is a year before (dir < 0) or after the
+// selected event's among the events shown.
+func (l *listModel) HasYear(dir int) bool {
+	n := len(l.events)
+	if n == 0 {
+		return false
+	}
+	if dir > 0 {
+		return l.events[n-1].Date.Year != l.events[l.cursor].Date.Year
+	}
+	return l.events[0].Date.Year != l.events[l.cursor].Date.Year
+}
+
+// Year moves to the first event of the next (dir > 0) or previous year.
+func (l *listModel) Year(dir int) { l.year(dir) }
 
 // scroll moves the window by n rows (the mouse wheel), dragging the cursor
 // along when it would leave the window.
@@ -312,13 +207,13 @@ func (l *listModel) scroll(n int) {
 	if len(l.rows) == 0 || l.height <= 0 {
 		return
 	}
-	l.offset = min(max(l.offset+n, 0), max(0, len(l.rows)-l.height))
-	r := l.rowOf[l.cursor]
+	l.offset = min(max(l.offset+n, 0), l.maxOffset())
+	r, body := l.rowOf[l.cursor], l.body(l.offset)
 	switch {
 	case r < l.offset:
 		l.cursor = l.firstEventFrom(l.offset, 1)
-	case r >= l.offset+l.height:
-		l.cursor = l.firstEventFrom(l.offset+l.height-1, -1)
+	case r >= l.offset+body:
+		l.cursor = l.firstEventFrom(l.offset+body-1, -1)
 	}
 }
 
@@ -333,118 +228,47 @@ func (l *listModel) firstEventFrom(r, dir int) int {
 	return l.cursor
 }
 
-// EventAt returns the event drawn on line y of the list, or -1.
+// EventAt returns the event drawn on line y of the list, or -1 (a
+// separator, a header pinned at the top, nothing).
 func (l *listModel) EventAt(y int) int {
-	r := l.offset + y
-	if y < 0 || y >= l.height || r < 0 || r >= len(l.rows) {
+	pins := len(l.pins(l.offset))
+	r := l.offset + y - pins
+	if y < pins || y >= l.height || r < 0 || r >= len(l.rows) {
 		return -1
 	}
 	return l.rows[r].event
 }
 
-// ensureVisible scrolls so the selected row is in the window, with the
-// separators right above it when they fit.
+// scrollOff is how many rows of context the selected row keeps above and
+// below it, except at the ends (as vim's scrolloff).
+const scrollOff = 2
+
+// ensureVisible scrolls so the selected row is in the window, with
+// scrollOff rows around it.
 func (l *listModel) ensureVisible() {
 	if len(l.events) == 0 || l.height <= 0 {
 		l.offset = 0
 		return
 	}
 	r := l.rowOf[l.cursor]
-	if r < l.offset {
-		l.offset = r
-		for l.offset > 0 && l.rows[l.offset-1].event < 0 && r-(l.offset-1) < l.height {
-			l.offset--
+	ctx := min(scrollOff, max(0, (l.height-3)/2))
+	if r-ctx < l.offset {
+		l.offset = max(0, r-ctx)
+	}
+	if r+ctx >= l.offset+l.body(l.offset) {
+		l.offset = max(0, r+ctx-l.height+1)
+		for l.offset < r && r+ctx >= l.offset+l.body(l.offset) {
+			l.offset++
 		}
 	}
-	if r >= l.offset+l.height {
-		l.offset = r - l.height + 1
-	}
-	l.offset = min(max(l.offset, 0), max(0, len(l.rows)-l.height))
+	l.offset = min(max(l.offset, 0), l.maxOffset())
 }
 
-// View draws exactly height lines of exactly width cells.
-func (l *listModel) View() string {
-	st := l.st
-	if l.height <= 0 {
-		return ""
+// maxOffset is the offset that shows the last row at the bottom.
+func (l *listModel) maxOffset() int {
+	o := max(0, len(l.rows)-l.height)
+	for o < len(l.rows) && o+l.body(o) < len(l.rows) {
+		o++
 	}
-	lines := make([]string, 0, l.height)
-	if len(l.events) == 0 {
-		msg := " No events match the filter."
-		if l.chron == nil || l.chron.Len() == 0 {
-			msg = " This chronology has no events yet."
-		}
-		lines = append(lines, st.Label.Render(fit(msg, l.width)))
-	}
-	for r := l.offset; r < len(l.rows) && len(lines) < l.height; r++ {
-		lines = append(lines, l.rowView(l.rows[r]))
-	}
-	return strings.Join(box(lines, l.width, l.height), "\n")
-}
-
-func (l *listModel) rowView(row listRow) string {
-	st, w := l.st, l.width
-	if row.event < 0 {
-		rule, style := "─", st.Year
-		if row.era {
-			rule, style = "━", st.Era
-		}
-		text := cut(rule+rule+" "+row.label+" ", w)
-		if n := w - ansi.StringWidth(text); n > 0 {
-			text += strings.Repeat(rule, n)
-		}
-		return style.Render(text)
-	}
-	e := l.events[row.event]
-	base := st.Row
-	if row.event == l.cursor {
-		base = st.SelectedBg
-		if l.focused {
-			base = st.Selected
-		}
-	}
-	disputed, unsourced := " ", " "
-	dStyle, uStyle := base, base
-	if e.Disputed() {
-		disputed, dStyle = "!", st.Disputed.Inherit(base)
-	}
-	if e.Unsourced() {
-		unsourced, uStyle = "?", st.Unsourced.Inherit(base)
-	}
-	var b strings.Builder
-	used := 0
-	if w >= 1+markWidth {
-		b.WriteString(base.Render(" "))
-		b.WriteString(dStyle.Render(disputed))
-		b.WriteString(uStyle.Render(unsourced))
-		used = 1 + markWidth
-	}
-	if w >= minDateWidth {
-		b.WriteString(base.Render(" "))
-		b.WriteString(st.Date.Inherit(base).Render(fit(listDate(e), dateWidth)))
-		used += 1 + dateWidth
-	}
-	if used < w {
-		b.WriteString(base.Render(" "))
-		used++
-	}
-	avail := w - used
-	title := cut(timeline.HarmlessLine(short(e.Title)), avail)
-	b.WriteString(highlight(title, l.words, base, st.Match.Inherit(base)))
-	if n := avail - ansi.StringWidth(title); n > 0 {
-		b.WriteString(base.Render(strings.Repeat(" ", n)))
-	}
-	return b.String()
-}
-
-// listDate is the event's date at its precision, without the clock time;
-// "~" marks an approximate date.
-func listDate(e *timeline.Event) string {
-	d := e.Date
-	d.Clock = ""
-	s := d.Format()
-	if e.Approximate {
-		s = "~" + s
-	}
-	return s
+	return o
 }

@@ -29,7 +29,7 @@ func loadCmd(load LoadFunc, ch chan<- tea.Msg) tea.Cmd {
 		} else {
 			msg.chron, msg.diags, msg.label = load(progress)
 			if msg.chron != nil {
-				msg.eras = eraTable(msg.chron)
+				msg.facts = factsOf(msg.chron)
 			}
 		}
 		ch <- msg

@@ -16,7 +16,7 @@ type loadedMsg struct {
 	chron *timeline.Chronology // nil when diags has errors
 	diags timeline.Diagnostics
 	label string
-	eras  []*timeline.Era // the era of each event (eraTable)
+	facts listFacts // what the list works out once per chronology
 }
 
 // bgTimeoutMsg ends the wait for the terminal's answer about its
@@ -82,7 +82,7 @@ type reloadedMsg struct {
 	same      bool              // nothing changed on screen
 	query     string            // the filter the events are for
 	events    []*timeline.Event // the events it lets through
-	eras      []*timeline.Era   // the era of each event (eraTable)
+	facts     listFacts         // what the list works out once per chronology
 	status    string            // what the status line says
 	statusErr bool
 }

@@ -75,16 +75,21 @@ func lastDate(c *timeline.Chronology) string {
 	return last.Format()
 }
 
-// eraOf returns the first era of c that e falls in, or nil.
+// eraOf returns the era of c that e belongs to, or nil: the one whose
+// range holds the first day of e, its start day included, so that an
+// event on the day an era starts is in that era, not the one ending then.
 func eraOf(c *timeline.Chronology, e *timeline.Event) *timeline.Era {
 	if c == nil {
 		return nil
 	}
+	var best *timeline.Era
+	d := e.Date.First()
 	for i := range c.Eras {
 		er := &c.Eras[i]
-		if e.Date.First() >= er.Start.First() && (er.End.IsZero() || e.Date.First() <= er.End.Last()) {
-			return er
+		if d >= er.Start.First() && (er.End.IsZero() || d <= er.End.Last()) &&
+			(best == nil || er.Start.First() > best.Start.First()) {
+			best = er
 		}
 	}
-	return nil
+	return best
 }

@@ -99,7 +99,7 @@ func reloadCmd(r reloadRequest) tea.Cmd {
 			msg.same = !r.wasFailed && r.label == msg.label && sameChronology(r.shown, c)
 			msg.status, msg.statusErr = reloadStatus(msg.label, r.base, c, r.wasFailed, r.note)
 			if !msg.same {
-				msg.eras = eraTable(c)
+				msg.facts = factsOf(c)
 				msg.events = c.Events
 				if r.query != "" {
 					if q, err := timeline.ParseQuery(r.query); err == nil {
@@ -259,7 +259,9 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 		}
 	}
 	filterRun := m.filter.SetChronology(m.chron)
-	m.list.Reload(m.chron, msg.eras, events, cur)
+	m.list.Reload(msg.facts, events, cur)
+	m.ruler.SetFacts(msg.facts)
+	m.ruler.SetShown(events, len(events) == m.chron.Len())
 	m.current = cur
 	if cur == nil {
 		m.current = m.list.Selected()

@@ -63,7 +63,7 @@ func BenchmarkReload(b *testing.B) {
 				b.Fatal("the versions are the same")
 			}
 			events := q.Filter(next)
-			d.m.list.Reload(next, eraTable(next), events, d.m.current)
+			d.m.list.Reload(factsOf(next), events, d.m.current)
 			shown = next
 		}
 	})

@@ -62,6 +62,12 @@ func (m *Model) keyMap() KeyMap {
 		k.Follow.SetEnabled(sel)
 	}
 	k = merge(k, m.problems.KeyMap())
+	k = merge(k, m.ruler.KeyMap())
+	n, at := m.list.Len(), m.list.Cursor()
+	k.PrevYear.SetEnabled(m.list.HasYear(-1))
+	k.NextYear.SetEnabled(m.list.HasYear(1))
+	k.NextEvent.SetEnabled(n > 0 && at < n-1)
+	k.PrevEvent.SetEnabled(n > 0 && at > 0)
 	k.Overview.SetEnabled(!m.overview || m.current != nil)
 	if m.overview {
 		k.Overview.SetHelp("i", "back to event")
@@ -257,6 +263,25 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 	case key.Matches(msg, km.Problems):
 		m.problems.Update(msg)
 		m.layout()
+	case key.Matches(msg, km.Ruler, km.ZoomIn, km.ZoomOut, km.Fit):
+		m.ruler.Update(msg)
+		m.layout()
+	case key.Matches(msg, km.PrevYear, km.NextYear):
+		dir := 1
+		if key.Matches(msg, km.PrevYear) {
+			dir = -1
+		}
+		m.list.Year(dir)
+		m.current = m.list.Selected()
+		m.overview = false
+	case key.Matches(msg, km.NextEvent, km.PrevEvent): // the focus stays where it is
+		dir := 1
+		if key.Matches(msg, km.PrevEvent) {
+			dir = -1
+		}
+		m.list.Move(dir)
+		m.current = m.list.Selected()
+		m.overview = false
 	case key.Matches(msg, km.Open):
 		m.current = m.list.Selected()
 		m.focus = modeDetail
@@ -268,7 +293,7 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		return m.follow(t.id)
 	case m.focus == modeDetail:
 		m.detail.Update(msg)
-	case key.Matches(msg, km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDown, km.PrevYear, km.NextYear):
+	case key.Matches(msg, km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDown):
 		m.list.Update(msg)
 		m.current = m.list.Selected()
 	}
@@ -279,6 +304,15 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 // full help), selects a clicked row, and follows a clicked link.
 func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	mouse := msg.Mouse()
+	if ry := mouse.Y - 1; ry >= 0 && ry < m.rulerH && !m.help.IsOpen() {
+		// a click on the ruler selects the event nearest that date
+		if _, ok := msg.(tea.MouseClickMsg); ok && mouse.Button == tea.MouseLeft {
+			if e := m.ruler.EventAt(mouse.X); e != nil && m.list.Select(e) {
+				m.current, m.overview = e, false
+			}
+		}
+		return nil
+	}
 	y := mouse.Y - m.top
 	if y < 0 || y >= m.bodyH {
 		return nil

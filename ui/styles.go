@@ -42,7 +42,10 @@ type Styles struct {
 	// CurrentMatch is the match n/N went to, drawn apart from the others
 	CurrentMatch lipgloss.Style
 
-	Divider   lipgloss.Style // the line between list and detail
+	Divider   lipgloss.Style // the line between list and detail, the ruler's axis
+	RulerHit  lipgloss.Style // the ruler's columns with events the filter lets through
+	RulerDim  lipgloss.Style // and with events it hides
+	RulerMark lipgloss.Style // the ruler's marker at the selected event, and its date
 	LinkBar   lipgloss.Style // "→ 2. title" under the detail
 	LinkLine  lipgloss.Style // the selected link's line inside the detail
 	Rendering lipgloss.Style // placeholder while Glamour works

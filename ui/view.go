@@ -24,6 +24,9 @@ func (m *Model) compose() string {
 		}
 		lines = append(lines, hd.view(m.st, w))
 	}
+	if m.rulerH > 0 {
+		lines = append(lines, strings.Split(m.ruler.View(), "\n")...)
+	}
 	if m.bannerH > 0 {
 		lines = append(lines, strings.Split(m.problems.View(), "\n")...)
 	}

@@ -142,7 +142,7 @@ func reach(t testing.TB, w, h int, style string, i int) *driver {
 // TestGolden compares the screen, without colours, with the files in
 // testdata/TestGolden (go test ./ui -run TestGolden -update rewrites them).
 func TestGolden(t *testing.T) {
-	for _, size := range [][2]int{{120, 40}, {80, 24}, {40, 12}} {
+	for _, size := range [][2]int{{200, 50}, {120, 40}, {80, 24}, {40, 12}} {
 		for i, s := range states {
 			t.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], s.name), func(t *testing.T) {
 				d := reach(t, size[0], size[1], styleNoTTY, i)
