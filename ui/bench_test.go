@@ -258,3 +258,37 @@ func BenchmarkDetailRender(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkRulerView is one frame of the time ruler at 200 columns, over
+// every event, zoomed out and zoomed in, beside the list's own frame in
+// the same run.
+func BenchmarkRulerView(b *testing.B) {
+	c, _ := benchChronology(b)
+	d := newDriver(b, 200, 50, Options{
+		Load: func(func(done, total int64)) (*timeline.Chronology, timeline.Diagnostics, string) {
+			return c, nil, "bench.toml"
+		},
+	})
+	d.press("/")
+	d.typeText("year:2018")
+	d.press("enter")
+	if d.m.rulerH == 0 {
+		b.Fatal("no ruler at 200x50")
+	}
+	b.Run("ruler/"+sizeLabel(), func(b *testing.B) {
+		for b.Loop() {
+			_ = d.m.ruler.View()
+		}
+	})
+	d.press("+", "+", "+")
+	b.Run("ruler-zoomed/"+sizeLabel(), func(b *testing.B) {
+		for b.Loop() {
+			_ = d.m.ruler.View()
+		}
+	})
+	b.Run("list/"+sizeLabel(), func(b *testing.B) {
+		for b.Loop() {
+			_ = d.m.list.View()
+		}
+	})
+}

@@ -15,7 +15,8 @@
 // SetCount, SetKeys …). A component never reads another's fields; the
 // root passes what it needs.
 //
-//	list.go     listModel      the timeline: rows, separators, selection
+//	ruler.go    rulerModel     the time ruler: eras, density, the marker, zoom (ruler_axis.go: ticks, labels)
+//	list.go     listModel      the timeline: selection and scrolling (list_rows.go: rows, gaps, pinned headers)
 //	detail.go   detailModel    one event (or the overview) in a viewport, and matches
 //	detail_links.go            its links: selected, followed, named under the pane
 //	filter.go   filterModel    the filter bar and its runs

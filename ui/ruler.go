@@ -3,12 +3,12 @@ package ui
 import (
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"backstory/timeline"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -284,22 +284,20 @@ func (r *rulerModel) densityLine() string {
 			hits[c] = sort.SearchInts(r.shownD, b) > sort.SearchInts(r.shownD, a)
 		}
 	}
-	var b strings.Builder
+	line := make(styledCells, r.width)
 	for c, n := range counts {
 		switch {
 		case n == 0:
-			b.WriteString(r.st.RulerDim.Render(" "))
+			line[c] = styledCell{" ", &r.st.RulerDim}
 		default:
 			level := int(math.Ceil(float64(len(blocks)) * math.Log1p(float64(n)) / math.Log1p(float64(most))))
-			ch := string(blocks[min(max(level, 1), len(blocks))-1])
+			line[c] = styledCell{string(blocks[min(max(level, 1), len(blocks))-1]), &r.st.RulerDim}
 			if hits[c] {
-				b.WriteString(r.st.RulerHit.Render(ch))
-			} else {
-				b.WriteString(r.st.RulerDim.Render(ch))
+				line[c].style = &r.st.RulerHit
 			}
 		}
 	}
-	return b.String()
+	return line.render()
 }
 
 // axisLine is the axis, a tick at each unit, the marker at the selected
@@ -316,61 +314,14 @@ func (r *rulerModel) axisLine() string {
 	if r.sel != nil {
 		mark = r.col(r.facts.day(r.sel))
 	}
-	var b strings.Builder
+	line := make(styledCells, r.width)
 	for c, s := range cells {
+		line[c] = styledCell{s, &r.st.Divider}
 		if c == mark {
-			b.WriteString(r.st.RulerMark.Render("▲"))
-			continue
-		}
-		b.WriteString(r.st.Divider.Render(s))
-	}
-	return b.String()
-}
-
-// label is a text placed on the label line from column at.
-type label struct {
-	at   int
-	text string
-	mark bool
-}
-
-// labels places the marker's date, the two ends of the span and the
-// ticks' labels, in that order, each where it does not touch one placed
-// before it.
-func (r *rulerModel) labels() []label {
-	var placed []label
-	fits := func(at int, text string) bool {
-		w := ansi.StringWidth(text)
-		if at < 0 || at+w > r.width {
-			return false
-		}
-		for _, p := range placed {
-			if at < p.at+ansi.StringWidth(p.text)+1 && p.at < at+w+1 {
-				return false
-			}
-		}
-		return true
-	}
-	place := func(at int, text string, mark bool) {
-		if fits(at, text) {
-			placed = append(placed, label{at: at, text: text, mark: mark})
+			line[c] = styledCell{"▲", &r.st.RulerMark}
 		}
 	}
-	if r.sel != nil {
-		text := listDate(r.sel)
-		c := r.col(r.facts.day(r.sel))
-		w := ansi.StringWidth(text)
-		place(min(max(c-w/2, 0), max(0, r.width-w)), text, true)
-	}
-	left, right := r.endLabel(r.lo), r.endLabel(r.hi)
-	place(0, left, false)
-	place(r.width-ansi.StringWidth(right), right, false)
-	for _, t := range r.ticks() {
-		if t.text != left && t.text != right { // an end says it already
-			place(t.col-ansi.StringWidth(t.text)/2, t.text, false)
-		}
-	}
-	return placed
+	return line.render()
 }
 
 // labelLine draws the labels.
@@ -389,120 +340,33 @@ func (r *rulerModel) labelLine() string {
 			}
 		}
 	}
-	var b strings.Builder
+	line := make(styledCells, r.width)
 	for c, s := range cells {
+		line[c] = styledCell{s, &r.st.Position}
 		if marks[c] {
-			b.WriteString(r.st.RulerMark.Render(s))
-		} else {
-			b.WriteString(r.st.Position.Render(s))
+			line[c].style = &r.st.RulerMark
+		}
+	}
+	return line.render()
+}
+
+// styledCell is one cell of a line and its style; styledCells draws a
+// line of them, each run of one style rendered at once.
+type styledCell struct {
+	text  string
+	style *lipgloss.Style
+}
+
+type styledCells []styledCell
+
+func (cells styledCells) render() string {
+	var b, run strings.Builder
+	for i, c := range cells {
+		run.WriteString(c.text)
+		if i == len(cells)-1 || cells[i+1].style != c.style {
+			b.WriteString(c.style.Render(run.String()))
+			run.Reset()
 		}
 	}
 	return b.String()
-}
-
-// endLabel is day d at the precision the span calls for.
-func (r *rulerModel) endLabel(d int) string {
-	y, m, day := timeline.FromOrdinal(d)
-	switch span := r.hi - r.lo; {
-	case span > 3*366:
-		return yearLabel(y)
-	case span > 62:
-		return timeline.Date{Year: y, Month: m, Precision: timeline.PrecisionMonth}.Format()
-	}
-	return timeline.Date{Year: y, Month: m, Day: day, Precision: timeline.PrecisionDay}.Format()
-}
-
-// tick is a mark on the axis and its label.
-type tick struct {
-	col  int
-	text string
-}
-
-// tickUnits are the steps the axis may mark, finest first: days, months,
-// years.
-var tickUnits = []struct {
-	days, months, years int
-}{
-	{days: 1}, {days: 7}, {months: 1}, {months: 3}, {months: 6},
-	{years: 1}, {years: 2}, {years: 5}, {years: 10}, {years: 20}, {years: 50},
-	{years: 100}, {years: 200}, {years: 500}, {years: 1000}, {years: 2000}, {years: 5000},
-}
-
-// ticks returns the marks of the finest unit whose labels have room
-// between them: a label and two spaces a step.
-func (r *rulerModel) ticks() []tick {
-	span := float64(r.hi - r.lo + 1)
-	for _, u := range tickUnits {
-		step := float64(u.days) + 30.44*float64(u.months) + 365.2425*float64(u.years)
-		room := step * float64(r.width) / span
-		need := 2 + 2
-		switch {
-		case u.years > 0:
-			need = 2 + len(yearLabel(0)) + 3
-		case u.months > 0:
-			need = 2 + 4
-		}
-		if room < float64(need) {
-			continue
-		}
-		return r.ticksOf(u.days, u.months, u.years)
-	}
-	return nil
-}
-
-// ticksOf lists the days from lo to hi that start a unit: every days-th
-// day, every months-th month, every years-th year.
-func (r *rulerModel) ticksOf(days, months, years int) []tick {
-	var out []tick
-	add := func(d int, text string) {
-		if d >= r.lo && d <= r.hi {
-			out = append(out, tick{col: r.col(d), text: text})
-		}
-	}
-	y, m, _ := timeline.FromOrdinal(r.lo)
-	switch {
-	case years > 0:
-		for y = floorTo(y, years); timeline.Ordinal(y, 1, 1) <= r.hi; y += years {
-			add(timeline.Ordinal(y, 1, 1), yearLabel(y))
-		}
-	case months > 0:
-		m = ((m-1)/months)*months + 1
-		for d := timeline.Ordinal(y, m, 1); d <= r.hi; d = timeline.Ordinal(y, m, 1) {
-			text := monthName(m)
-			if m == 1 {
-				text = yearLabel(y)
-			}
-			add(d, text)
-			if m += months; m > 12 {
-				m -= 12
-				y++
-			}
-		}
-	default:
-		for d := r.lo; d <= r.hi; d++ {
-			yy, mm, dd := timeline.FromOrdinal(d)
-			switch {
-			case dd == 1 && mm == 1:
-				add(d, yearLabel(yy))
-			case dd == 1:
-				add(d, monthName(mm))
-			case days == 1 || (dd-1)%days == 0 && dd <= 28:
-				add(d, strconv.Itoa(dd))
-			}
-		}
-	}
-	return out
-}
-
-// floorTo is y rounded down to a multiple of n.
-func floorTo(y, n int) int {
-	if y >= 0 {
-		return y / n * n
-	}
-	return -((-y + n - 1) / n * n)
-}
-
-// monthName is "Jan" … "Dec".
-func monthName(m int) string {
-	return timeline.Date{Year: 2000, Month: m, Precision: timeline.PrecisionMonth}.Format()[:3]
 }
