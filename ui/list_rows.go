@@ -40,7 +40,7 @@ const (
 	dateWidth    = 12 // "~24 Feb 2018": the date column at least
 	maxDateWidth = 18 // and at most: "~25 Feb–3 Mar 2018"
 	minDateWidth = 30 // below this list width the date column is left out
-	wideDates    = 48 // from this list width the date column fits whole spans
+	wideDates    = 40 // from this list width the date column fits whole spans
 )
 
 // listFacts is what the list works out once per chronology, in the
