@@ -5,6 +5,8 @@ package timeline
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -89,6 +91,9 @@ type Claim struct {
 	Text   string
 	Status ClaimStatus
 	Note   string
+	// Sources are the numbers (from 1) of the event's sources that
+	// support the rating: its evidence.
+	Sources []int
 }
 
 // ClaimStatus is a fact-checker's rating of a claim.
@@ -104,6 +109,49 @@ const (
 
 // ClaimStatuses lists every valid status, in the order the format documents.
 var ClaimStatuses = []ClaimStatus{Verified, Unverified, Disputed, False}
+
+// Symbol is the status's mark, one cell wide and unlike the others, so
+// that statuses stay apart without colour: ✓ verified, ○ unverified,
+// ≈ disputed, ✗ false.
+func (s ClaimStatus) Symbol() string {
+	switch s {
+	case Verified:
+		return "✓"
+	case Unverified:
+		return "○"
+	case Disputed:
+		return "≈"
+	case False:
+		return "✗"
+	}
+	return "·"
+}
+
+// Badge is the status as a reader sees it: its symbol and its word in
+// capitals, "✗ FALSE".
+func (s ClaimStatus) Badge() string {
+	if s == "" {
+		return s.Symbol() + " UNRATED"
+	}
+	return s.Symbol() + " " + strings.ToUpper(string(s))
+}
+
+// Evidence names the claim's sources, "(source 2)" or "(sources 1, 3)",
+// or is "" when it names none.
+func (c Claim) Evidence() string {
+	if len(c.Sources) == 0 {
+		return ""
+	}
+	nums := make([]string, len(c.Sources))
+	for i, n := range c.Sources {
+		nums[i] = strconv.Itoa(n)
+	}
+	word := "sources"
+	if len(nums) == 1 {
+		word = "source"
+	}
+	return "(" + word + " " + strings.Join(nums, ", ") + ")"
+}
 
 // Position is a place in a file. Line and Col are 1-based; 0 means unknown.
 type Position struct {
@@ -195,6 +243,6 @@ var (
 	eraKeys    = []string{"title", "start", "end"}
 	eventKeys  = []string{"id", "date", "end", "display_date", "approximate", "title", "summary", "tags", "people", "places", "links", "body", "source", "claim", "media"}
 	sourceKeys = []string{"title", "publisher", "url", "published", "quote"}
-	claimKeys  = []string{"text", "status", "note"}
+	claimKeys  = []string{"text", "status", "note", "sources"}
 	linkKeys   = []string{"to", "note"}
 )

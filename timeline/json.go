@@ -60,6 +60,9 @@ type JSONClaim struct {
 	Text   string `json:"text"`
 	Status string `json:"status"`
 	Note   string `json:"note,omitempty"`
+	// Sources are the numbers (from 1) of the event's sources that
+	// support the rating.
+	Sources []int `json:"sources,omitempty"`
 }
 
 // ToJSON returns the event in its JSON shape.
@@ -76,7 +79,7 @@ func (e *Event) ToJSON() JSONEvent {
 		j.Sources = append(j.Sources, JSONSource{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String(), Quote: s.Quote})
 	}
 	for _, c := range e.Claims {
-		j.Claims = append(j.Claims, JSONClaim{Text: c.Text, Status: string(c.Status), Note: c.Note})
+		j.Claims = append(j.Claims, JSONClaim{Text: c.Text, Status: string(c.Status), Note: c.Note, Sources: c.Sources})
 	}
 	if m := e.Media; m != nil {
 		j.Media = &JSONMedia{URL: m.URL, Caption: m.Caption, Credit: m.Credit, Thumbnail: m.Thumbnail, Alt: m.Alt}

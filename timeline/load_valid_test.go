@@ -53,7 +53,7 @@ func TestLoadComplete(t *testing.T) {
 				Published: MustDate("2018-01"),
 			}},
 			Backlinks: []Backlink{{From: "second-event"}, {From: "third-event", Note: "background"}},
-			Pos:       Position{File: file, Line: 75},
+			Pos:       Position{File: file, Line: 76},
 			Index:     0,
 		},
 		{
@@ -80,7 +80,7 @@ func TestLoadComplete(t *testing.T) {
 				{Title: "A bare source"},
 			},
 			Claims: []Claim{
-				{Text: "The event happened in March.", Status: Disputed, Note: "It began in February."},
+				{Text: "The event happened in March.", Status: Disputed, Note: "It began in February.", Sources: []int{2, 1}},
 				{Text: "It was reported.", Status: Verified},
 			},
 			Backlinks: []Backlink{{From: "third-event"}},

@@ -152,11 +152,7 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 	if len(e.Claims) > 0 {
 		s := Section{Kind: SectionClaims, Heading: "Claims"}
 		for _, cl := range e.Claims {
-			it := fmt.Sprintf("- **%s**: %s", strings.ToUpper(string(cl.Status)), escapeInline(HarmlessLine(cl.Text)))
-			if cl.Note != "" {
-				it += fmt.Sprintf(" — %s", escapeInline(HarmlessLine(cl.Note)))
-			}
-			s.Items = append(s.Items, it+"\n")
+			s.Items = append(s.Items, "- **"+cl.Status.Badge()+"**: "+ClaimMarkdown(cl)+"\n")
 		}
 		sections = append(sections, s)
 	}
@@ -189,6 +185,19 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 		sections = append(sections, s)
 	}
 	return b.String(), sections
+}
+
+// ClaimMarkdown is a claim's text, note and evidence as one line of
+// Markdown, without its status: "text — note (sources 1, 3)".
+func ClaimMarkdown(cl Claim) string {
+	it := escapeInline(HarmlessLine(cl.Text))
+	if cl.Note != "" {
+		it += " — " + escapeInline(HarmlessLine(cl.Note))
+	}
+	if ev := cl.Evidence(); ev != "" {
+		it += " " + ev
+	}
+	return it
 }
 
 // mediaLine is the paragraph of an event's media: "Media: caption

@@ -98,8 +98,8 @@ func TestEventMarkdown(t *testing.T) {
 		"\n" +
 		"## Claims\n" +
 		"\n" +
-		"- **DISPUTED**: A claim — a note\n" +
-		"- **VERIFIED**: Another\n" +
+		"- **≈ DISPUTED**: A claim — a note\n" +
+		"- **✓ VERIFIED**: Another\n" +
 		"\n" +
 		"## Sources\n" +
 		"\n" +
@@ -220,7 +220,7 @@ func TestEventMarkdownEscapes(t *testing.T) {
 	for _, want := range []string{
 		"# \\*Bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\# 1. \\\\ back\\`tick\\`\n",
 		"- Tags: \\#tag, a\\*b\n",
-		"- **FALSE**: \\<script\\> — \\_n\\_\n",
+		"- **✗ FALSE**: \\<script\\> — \\_n\\_\n",
 		"1. *\\[Title\\]*, \\*Pub\\*\n   > \\> quoted\n",
 		" — see \\*this\\*\n",
 	} {

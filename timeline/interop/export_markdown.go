@@ -38,6 +38,9 @@ func Markdown(c *timeline.Chronology, events []*timeline.Event, query string) []
 				if cl.Note != "" {
 					fmt.Fprintf(&b, " — %s", escapeLine(cl.Note))
 				}
+				if ev := cl.Evidence(); ev != "" {
+					b.WriteString(" " + ev)
+				}
 				b.WriteString("\n")
 			}
 			b.WriteString("\n")

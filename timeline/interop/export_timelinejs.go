@@ -215,9 +215,16 @@ func slideText(c *timeline.Chronology, e *timeline.Event, exported map[string]bo
 	if len(e.Claims) > 0 {
 		fmt.Fprintf(&b, "<div class=%q><p><strong>Claims</strong></p><ul>\n", classClaims)
 		for _, cl := range e.Claims {
-			fmt.Fprintf(&b, "<li data-status=%q><strong>%s:</strong> <span class=%q>%s</span>", cl.Status, claimLabel(cl.Status), classClaim, textHTML(cl.Text))
+			evidence := ""
+			if len(cl.Sources) > 0 {
+				evidence = fmt.Sprintf(" data-sources=%q", strings.Trim(fmt.Sprint(cl.Sources), "[]"))
+			}
+			fmt.Fprintf(&b, "<li data-status=%q%s><strong>%s:</strong> <span class=%q>%s</span>", cl.Status, evidence, claimLabel(cl.Status), classClaim, textHTML(cl.Text))
 			if cl.Note != "" {
 				fmt.Fprintf(&b, " — <span class=%q>%s</span>", classNote, textHTML(cl.Note))
+			}
+			if ev := cl.Evidence(); ev != "" {
+				b.WriteString(" " + ev)
 			}
 			b.WriteString("</li>\n")
 		}

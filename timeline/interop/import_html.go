@@ -2,6 +2,7 @@ package interop
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -225,6 +226,8 @@ func splitSlideText(s string) (body string, x slideExtras) {
 					Text:   textOfClass(li, classClaim),
 					Status: timeline.ClaimStatus(attr(li, "data-status")),
 					Note:   textOfClass(li, classNote),
+					// data-sources="1 3": numbers into the slide's sources
+					Sources: sourceNumbers(attr(li, "data-sources")),
 				})
 			}
 		case classLinks:
@@ -332,6 +335,18 @@ func spanTexts(n *html.Node) []string {
 	for _, s := range elements(n, atom.Span) {
 		if t := oneLine(nodeText(s, false)); t != "" {
 			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sourceNumbers reads a claim's data-sources="1 3"; what is not a number
+// is left out.
+func sourceNumbers(s string) []int {
+	var out []int
+	for _, f := range strings.Fields(s) {
+		if n, err := strconv.Atoi(f); err == nil {
+			out = append(out, n)
 		}
 	}
 	return out

@@ -336,7 +336,10 @@ func (im *importer) event(s slide) {
 	}
 	im.eventMedia(s, e)
 	im.noBackground(s)
-	for _, src := range x.sources {
+	// renumber[i] is the number source i+1 of the slide has in the event,
+	// 0 when it is left out: the claims' evidence follows it
+	renumber := make([]int, len(x.sources))
+	for i, src := range x.sources {
 		if src.URL != "" {
 			if !sourceAddress(src.URL) {
 				im.warnf(s.pos, "%s: source %q: %q %s; the address is left out", s.label, src.Title, src.URL, addressFault(src.URL))
@@ -350,8 +353,16 @@ func (im *importer) event(s slide) {
 			continue
 		}
 		e.Sources = append(e.Sources, src)
+		renumber[i] = len(e.Sources)
 	}
 	for _, c := range x.claims {
+		var kept []int
+		for _, n := range c.Sources {
+			if n >= 1 && n <= len(renumber) && renumber[n-1] > 0 && !slices.Contains(kept, renumber[n-1]) {
+				kept = append(kept, renumber[n-1])
+			}
+		}
+		c.Sources = kept
 		if !slices.Contains(timeline.ClaimStatuses, c.Status) {
 			im.warnf(s.pos, "%s: claim %q: unknown status %q; it is marked unverified", s.label, clip(c.Text, 40), c.Status)
 			c.Status = timeline.Unverified

@@ -75,6 +75,9 @@ func TOML(c *timeline.Chronology, comment string) []byte {
 			w.str("text", cl.Text)
 			w.str("status", string(cl.Status))
 			w.str("note", cl.Note)
+			if len(cl.Sources) > 0 {
+				w.printf("sources = %s\n", strings.ReplaceAll(fmt.Sprint(cl.Sources), " ", ", "))
+			}
 		}
 	}
 	return []byte(w.b.String())
