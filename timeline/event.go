@@ -112,7 +112,7 @@ var ClaimStatuses = []ClaimStatus{Verified, Unverified, Disputed, False}
 
 // Symbol is the status's mark, one cell wide and unlike the others, so
 // that statuses stay apart without colour: ✓ verified, ○ unverified,
-// ≈ disputed, ✗ false.
+// ! disputed, ✗ false.
 func (s ClaimStatus) Symbol() string {
 	switch s {
 	case Verified:
@@ -120,7 +120,7 @@ func (s ClaimStatus) Symbol() string {
 	case Unverified:
 		return "○"
 	case Disputed:
-		return "≈"
+		return "!"
 	case False:
 		return "✗"
 	}
@@ -176,6 +176,24 @@ func (e *Event) Disputed() bool {
 		}
 	}
 	return false
+}
+
+// Flag is the gravest status among the event's claims that a reader
+// should be warned of: False, then Disputed, then Unverified; "" when
+// every claim is verified, or there is none.
+func (e *Event) Flag() ClaimStatus {
+	var flag ClaimStatus
+	for _, cl := range e.Claims {
+		switch {
+		case cl.Status == False:
+			return False
+		case cl.Status == Disputed:
+			flag = Disputed
+		case cl.Status == Unverified && flag == "":
+			flag = Unverified
+		}
+	}
+	return flag
 }
 
 // Unsourced reports whether the event has no source.

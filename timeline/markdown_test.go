@@ -98,7 +98,7 @@ func TestEventMarkdown(t *testing.T) {
 		"\n" +
 		"## Claims\n" +
 		"\n" +
-		"- **≈ DISPUTED**: A claim — a note\n" +
+		"- **! DISPUTED**: A claim — a note\n" +
 		"- **✓ VERIFIED**: Another\n" +
 		"\n" +
 		"## Sources\n" +

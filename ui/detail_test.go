@@ -6,6 +6,7 @@ import (
 
 	"backstory/timeline"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // bodyWithLinks is a chronology whose event "decoy" has, in its own body,
@@ -164,5 +165,81 @@ caption = "The photograph"
 	}
 	if !strings.Contains(d.screen(), "The photograph") {
 		t.Errorf("the media's caption is not shown:\n%s", d.screen())
+	}
+}
+
+// TestClaimBadges: each claim of the detail starts with its status's
+// badge, after the bullet, with its evidence at the end; in colour each
+// status has a style of its own, and without colour the words differ.
+func TestClaimBadges(t *testing.T) {
+	const src = `title = "Claims"
+[[event]]
+id = "e"
+date = 2020-01-01
+title = "E"
+[[event.source]]
+title = "One"
+[[event.source]]
+title = "Two"
+[[event.claim]]
+text = "It is so."
+status = "verified"
+sources = [1, 2]
+[[event.claim]]
+text = "Nobody knows whether it is so, and this claim is long enough to wrap at forty cells."
+status = "unverified"
+[[event.claim]]
+text = "Some say it is not."
+status = "disputed"
+sources = [2]
+[[event.claim]]
+text = "It is not so."
+status = "false"
+`
+	c, diags := timeline.Parse("claims.toml", []byte(src))
+	if c == nil || diags.HasErrors() {
+		t.Fatalf("the chronology does not load:\n%s", diags)
+	}
+	e := c.Event("e")
+	for _, style := range []string{styleNoTTY, styleDark, styleLight} {
+		doc, err := renderDocument(eventDoc(c, e), 40, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		starts := doc.starts[timeline.SectionClaims]
+		if len(starts) != 4 {
+			t.Fatalf("%s: %d claims drawn, want 4", style, len(starts))
+		}
+		st := newStyles(style)
+		for i, cl := range e.Claims {
+			line := doc.lines[starts[i]]
+			plain := ansi.Strip(line)
+			if !strings.HasPrefix(strings.TrimSpace(plain), "• "+cl.Status.Badge()+" ") {
+				t.Errorf("%s: claim %d starts %q, want the badge %q", style, i+1, plain, cl.Status.Badge())
+			}
+			if styled := st.Claim(cl.Status).Bold(true).Render(cl.Status.Badge()); style != styleNoTTY && !strings.Contains(line, styled) {
+				t.Errorf("%s: claim %d lacks its styled badge %q in %q", style, i+1, styled, line)
+			}
+		}
+		all := strings.Join(strings.Fields(ansi.Strip(strings.Join(doc.lines, "\n"))), " ")
+		for _, want := range []string{"It is so. (sources 1, 2)", "Some say it is not. (source 2)"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s: the detail lacks %q:\n%s", style, want, all)
+			}
+		}
+		for _, l := range doc.lines {
+			if w := ansi.StringWidth(l); w > 40 {
+				t.Errorf("%s: a line %d cells wide in a pane of 40: %q", style, w, ansi.Strip(l))
+			}
+		}
+	}
+	dark := newStyles(styleDark)
+	seen := map[string]timeline.ClaimStatus{}
+	for _, s := range timeline.ClaimStatuses {
+		r := dark.Claim(s).Render("x")
+		if other, dup := seen[r]; dup {
+			t.Errorf("%s and %s are drawn alike in colour", s, other)
+		}
+		seen[r] = s
 	}
 }

@@ -17,7 +17,8 @@ import (
 // legend explains the marks of the list rows.
 var legend = []string{
 	"These are the keys that work here and now; a filter, links and history bring their own.",
-	"Marks:  !  a disputed or false claim   ?  no source   ~  an approximate date",
+	"Marks:  ✗  a false claim   !  a disputed one   ○  an unverified one   ?  no source   ~  an approximate date",
+	"Claims in the detail:  ✓ VERIFIED   ○ UNVERIFIED   ! DISPUTED   ✗ FALSE, with the sources that settle them: (sources 1, 3).",
 	"Links are numbered as in the detail: the event's links, then \"Referenced by\".",
 	"Mouse: the wheel scrolls the pane under it; a click selects a row or follows a link.",
 	"Press ? or esc to close this help; any other key closes it and does its job.",

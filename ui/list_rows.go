@@ -36,7 +36,7 @@ const (
 
 // Widths of the parts of a row.
 const (
-	markWidth    = 2  // "!?"
+	markWidth    = 2  // "✗?": the gravest claim status, no source
 	dateWidth    = 12 // "~24 Feb 2018": the date column at least
 	maxDateWidth = 18 // and at most: "~25 Feb–3 Mar 2018"
 	minDateWidth = 30 // below this list width the date column is left out
@@ -285,10 +285,10 @@ func (l *listModel) rowView(row listRow) string {
 			base = st.Selected
 		}
 	}
-	disputed, unsourced := " ", " "
+	flag, unsourced := " ", " "
 	dStyle, uStyle := base, base
-	if e.Disputed() {
-		disputed, dStyle = "!", st.Disputed.Inherit(base)
+	if f := e.Flag(); f != "" {
+		flag, dStyle = f.Symbol(), st.Claim(f).Inherit(base)
 	}
 	if e.Unsourced() {
 		unsourced, uStyle = "?", st.Unsourced.Inherit(base)
@@ -297,7 +297,7 @@ func (l *listModel) rowView(row listRow) string {
 	used := 0
 	if w >= 1+markWidth {
 		b.WriteString(base.Render(" "))
-		b.WriteString(dStyle.Render(disputed))
+		b.WriteString(dStyle.Render(flag))
 		b.WriteString(uStyle.Render(unsourced))
 		used = 1 + markWidth
 	}

@@ -101,7 +101,13 @@ func eventDoc(c *timeline.Chronology, e *timeline.Event) []docBlock {
 			if i == 0 {
 				gap = 1
 			}
-			doc = append(doc, docBlock{md: it, gap: gap, kind: s.Kind, item: i})
+			b := docBlock{md: it, gap: gap, kind: s.Kind, item: i}
+			if s.Kind == timeline.SectionClaims {
+				// the status is drawn by the pane, in its colour
+				cl := v.Claims[i]
+				b.md, b.claim, b.rated = "- "+timeline.ClaimMarkdown(cl)+"\n", cl.Status, true
+			}
+			doc = append(doc, b)
 		}
 	}
 	for _, n := range notes {
@@ -256,6 +262,10 @@ type docBlock struct {
 	gap  int
 	kind timeline.SectionKind // noSection, or what the item is
 	item int                  // its index in its section
+	// rated says the block is a claim whose status, claim, is drawn
+	// after its bullet in the status's colour
+	rated bool
+	claim timeline.ClaimStatus
 }
 
 // noSection marks a block that is not an item of a section.
@@ -279,8 +289,14 @@ func renderDocument(blocks []docBlock, width int, style string) (document, error
 	if err != nil {
 		return doc, err
 	}
+	st := newStyles(style)
 	for _, b := range blocks {
-		lines, err := renderLines(r, b.md, width)
+		var lines []string
+		if b.rated {
+			lines, err = renderClaim(r, b, width, &st)
+		} else {
+			lines, err = renderLines(r, b.md, width)
+		}
 		if err != nil {
 			return doc, err
 		}
@@ -295,6 +311,32 @@ func renderDocument(blocks []docBlock, width int, style string) (document, error
 		doc.lines = append(doc.lines, lines...)
 	}
 	return doc, nil
+}
+
+// renderClaim renders a claim's block with its status badge ("✗ FALSE")
+// after the bullet, in the status's style, and the lines that wrap
+// indented under the text.
+func renderClaim(r *glamour.TermRenderer, b docBlock, width int, st *Styles) ([]string, error) {
+	badge := b.claim.Badge()
+	bw := ansi.StringWidth(badge) + 1
+	lines, err := renderLines(r, b.md, max(width-bw, 1))
+	if err != nil || len(lines) == 0 {
+		return lines, err
+	}
+	plain := ansi.Strip(lines[0])
+	at := strings.Index(plain, "• ")
+	if at < 0 || width-bw < 4 {
+		return append([]string{cut(badge, width)}, lines...), nil
+	}
+	p := ansi.StringWidth(plain[:at]) + 2
+	for i, l := range lines {
+		mid := strings.Repeat(" ", bw)
+		if i == 0 {
+			mid = st.Claim(b.claim).Bold(true).Render(badge) + " "
+		}
+		lines[i] = ansi.Cut(l, 0, p) + mid + ansi.Cut(l, p, ansi.StringWidth(l))
+	}
+	return lines, nil
 }
 
 // renderMarkdown renders Markdown for a pane width cells wide, as lines.

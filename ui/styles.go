@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"backstory/timeline"
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/glamour/v2/ansi"
@@ -36,8 +37,13 @@ type Styles struct {
 	Date       lipgloss.Style
 	Year       lipgloss.Style // year separator
 	Era        lipgloss.Style // era separator
-	Disputed   lipgloss.Style // "!" mark
+	Disputed   lipgloss.Style // a disputed claim: its "!" mark and its status
 	Unsourced  lipgloss.Style // "?" mark
+	// the other claim statuses, their marks in the list and their
+	// badges in the detail
+	Verified   lipgloss.Style
+	Unverified lipgloss.Style
+	False      lipgloss.Style
 	Match      lipgloss.Style // a filter word found in a row or the detail
 	// CurrentMatch is the match n/N went to, drawn apart from the others
 	CurrentMatch lipgloss.Style
@@ -68,6 +74,8 @@ func newStyles(name string) Styles {
 	dim := c(lipgloss.Color("#767676"), lipgloss.Color("#8A8A8A"))
 	red := c(lipgloss.Color("#C0262D"), lipgloss.Color("#FF6B6B"))
 	amber := c(lipgloss.Color("#A15C00"), lipgloss.Color("#F0B050"))
+	green := c(lipgloss.Color("#1E7B34"), lipgloss.Color("#6BD68A"))
+	blue := c(lipgloss.Color("#2F5FA8"), lipgloss.Color("#8AB4F8"))
 	selBg := c(lipgloss.Color("#D8D0FF"), lipgloss.Color("#3D2F80"))
 	blurBg := c(lipgloss.Color("#E4E4E4"), lipgloss.Color("#303030"))
 	text := c(lipgloss.Color("#1A1A1A"), lipgloss.Color("#E6E6E6"))
@@ -87,8 +95,11 @@ func newStyles(name string) Styles {
 		Date:       lipgloss.NewStyle().Foreground(dim),
 		Year:       lipgloss.NewStyle().Foreground(accent).Bold(true),
 		Era:        lipgloss.NewStyle().Foreground(amber).Bold(true),
-		Disputed:   lipgloss.NewStyle().Foreground(red).Bold(true),
+		Disputed:   lipgloss.NewStyle().Foreground(amber).Bold(true),
 		Unsourced:  lipgloss.NewStyle().Foreground(amber).Bold(true),
+		Verified:   lipgloss.NewStyle().Foreground(green).Bold(true),
+		Unverified: lipgloss.NewStyle().Foreground(blue).Bold(true),
+		False:      lipgloss.NewStyle().Foreground(red).Bold(true),
 		Match:      lipgloss.NewStyle().Background(matchBg).Foreground(text),
 		CurrentMatch: lipgloss.NewStyle().Background(amber).Foreground(c(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A"))).
 			Bold(true),
@@ -126,6 +137,9 @@ func plainStyles() Styles {
 		Era:          p.Bold(true),
 		Disputed:     p.Bold(true),
 		Unsourced:    p.Bold(true),
+		Verified:     p,
+		Unverified:   p.Underline(true),
+		False:        p.Bold(true).Reverse(true),
 		Match:        p.Underline(true),
 		CurrentMatch: p.Underline(true).Bold(true).Reverse(true),
 		Divider:      p,
@@ -145,6 +159,19 @@ func plainStyles() Styles {
 	s.Input.Blurred = s.Input.Focused
 	s.Input.Cursor.Blink = false
 	return s
+}
+
+// Claim is the style of a claim status.
+func (s *Styles) Claim(status timeline.ClaimStatus) lipgloss.Style {
+	switch status {
+	case timeline.Verified:
+		return s.Verified
+	case timeline.Disputed:
+		return s.Disputed
+	case timeline.False:
+		return s.False
+	}
+	return s.Unverified
 }
 
 // glamourStyle returns the Glamour style config for a style name, with no
