@@ -208,6 +208,6 @@ func jsonEqual(a, b timeline.JSONEvent) bool {
 			a.Approximate == b.Approximate && a.Title == b.Title && a.Summary == b.Summary &&
 			slices.Equal(a.Tags, b.Tags) && slices.Equal(a.People, b.People) && slices.Equal(a.Places, b.Places) &&
 			slices.Equal(a.Links, b.Links) && slices.Equal(a.Sources, b.Sources) && slices.EqualFunc(a.Claims, b.Claims, func(x, y timeline.JSONClaim) bool {
-				return x.Text == y.Text && x.Status == y.Status && x.Note == y.Note && slices.Equal(x.Sources, y.Sources)
-			}))
+			return x.Text == y.Text && x.Status == y.Status && x.Note == y.Note && slices.Equal(x.Sources, y.Sources)
+		}))
 }
