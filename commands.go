@@ -290,6 +290,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("list", "list [-q QUERY] [--json] [FILE|DIR ...]", stdout, stderr)
 	query := fs.String("q", "", "show only the events matching `QUERY`")
 	asJSON := fs.Bool("json", false, "print a JSON array of events")
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprintf(fs.Output(), "\n%s\n", strings.Join(timeline.QueryHelp, "\n"))
+	}
 	paths, ok, code := fs.parse(args)
 	if !ok {
 		return code
@@ -302,6 +307,10 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	c := loadOrReport(paths, stderr)
 	if c == nil {
 		return 1
+	}
+	if err := q.Check(c); err != nil {
+		say(stderr, "backstory list: -q %q: %v\n", *query, err)
+		return 2
 	}
 	events := q.Scan(c) // (one query: no index)
 	if *asJSON {

@@ -36,6 +36,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if c == nil {
 		return 1
 	}
+	if err := q.Check(c); err != nil {
+		say(stderr, "backstory export: -q %q: %v\n", *query, err)
+		return 2
+	}
 	events := q.Scan(c) // (one query: no index)
 	var out []byte
 	switch *format {

@@ -229,6 +229,16 @@ var benchQueries = []struct {
 	// the worst case of the index: a phrase of the most common words,
 	// which most events hold apart and many side by side
 	{"phrase-common-words", `"of the"`, "of the"},
+	// OR and groups; their baseline is the plain matcher (Match on every
+	// event), see orQuery
+	{"or-fields", "tag:immigration OR tag:budget year:2018", ""},
+	{"or-negated-group", `government -(police OR "federal court") from:2010`, ""},
+	{"or-claims", "claim:false OR claim:disputed OR is:unsourced", ""},
+}
+
+// orQuery reports whether a benchmark query uses OR or a group.
+func orQuery(query string) bool {
+	return strings.Contains(query, " OR ") || strings.Contains(query, "(")
 }
 
 // BenchmarkQuery runs each representative query over the chronology
@@ -252,6 +262,20 @@ func BenchmarkQuery(b *testing.B) {
 				q.Filter(c)
 			}
 		})
+		if orQuery(bq.query) {
+			b.Run(sizeName(n)+"/"+bq.name+"/baseline-match", func(b *testing.B) {
+				matches := 0
+				for b.Loop() {
+					matches = 0
+					for _, e := range c.Events {
+						if q.Match(c, e) {
+							matches++
+						}
+					}
+				}
+				b.ReportMetric(float64(matches), "matches")
+			})
+		}
 		if bq.naive == "" {
 			continue
 		}

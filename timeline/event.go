@@ -196,6 +196,16 @@ func (e *Event) Flag() ClaimStatus {
 	return flag
 }
 
+// hasClaim reports whether a claim of the event has the status s.
+func (e *Event) hasClaim(s ClaimStatus) bool {
+	for _, cl := range e.Claims {
+		if cl.Status == s {
+			return true
+		}
+	}
+	return false
+}
+
 // Unsourced reports whether the event has no source.
 func (e *Event) Unsourced() bool { return len(e.Sources) == 0 }
 

@@ -44,23 +44,36 @@ type wordIndex struct {
 	pairAt []uint32
 	seed   maphash.Seed
 	// what is:, has: and date terms read, for each event
-	flags       []uint8
+	flags       []uint16
 	first, last []Day
 }
 
 // The flags of an event, for is: and has:.
 const (
-	flagUnsourced uint8 = 1 << iota
+	flagUnsourced uint16 = 1 << iota
 	flagDisputed
 	flagUnverified
 	flagApproximate
 	flagClaim
 	flagSource
 	flagLink
+	flagVerified     // a claim is verified
+	flagDisputedOnly // a claim is disputed (not false)
+	flagFalse        // a claim is false
 )
 
-func eventFlags(e *Event) uint8 {
-	var f uint8
+func eventFlags(e *Event) uint16 {
+	var f uint16
+	for _, cl := range e.Claims {
+		switch cl.Status {
+		case Verified:
+			f |= flagVerified
+		case Disputed:
+			f |= flagDisputedOnly
+		case False:
+			f |= flagFalse
+		}
+	}
 	if e.Unsourced() {
 		f |= flagUnsourced
 	}
@@ -203,7 +216,7 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 		ascii:  make([][2]uint64, n),
 		pairAt: make([]uint32, n+1),
 		seed:   maphash.MakeSeed(),
-		flags:  make([]uint8, n),
+		flags:  make([]uint16, n),
 		first:  make([]Day, n),
 		last:   make([]Day, n),
 	}

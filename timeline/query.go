@@ -32,9 +32,14 @@ import (
 //	has:claim       the event has a claim
 //	has:source      the event has a source
 //	has:link        the event links to another or another links to it
+//	claim:STATUS    a claim has exactly that status (verified,
+//	                unverified, disputed or false)
 //	links:ID        the event is ID, links to ID or is linked from ID
 //	-term           the event does not match term (-word, -"a phrase",
 //	                -tag:x, -is:disputed ...)
+//	A OR B          the event matches A or B; OR binds tighter than the
+//	                spaces between terms (see query_parse.go)
+//	( … ) -( … )    a group, and its negation
 //
 // DATE is YYYY, YYYY-MM or YYYY-MM-DD (-0044 for 44 BCE); from:2018-02 means
 // from 1 Feb 2018 and to:2018-02 up to 28 Feb 2018 inclusive. Field names
@@ -46,8 +51,8 @@ import (
 // "mexico:"), and plain text otherwise ("10:30", "https://example.com").
 // The zero Query matches every event.
 type Query struct {
-	terms []queryTerm // as typed
-	eval  []queryTerm // the same, cheapest first
+	root  *queryNode  // nil: every event matches
+	terms []queryTerm // every term of root, in the order typed
 }
 
 type queryTermKind uint8
@@ -77,6 +82,9 @@ const (
 	qpredClaim
 	qpredSource
 	qpredLink
+	qpredVerified     // claim:verified
+	qpredDisputedOnly // claim:disputed (is:disputed takes false ones too)
+	qpredFalse        // claim:false
 )
 
 type queryTerm struct {
@@ -91,7 +99,7 @@ type queryTerm struct {
 }
 
 // queryFields are the field names, in the order errors list them.
-var queryFields = []string{"tag", "person", "place", "source", "from", "to", "year", "is", "has", "links"}
+var queryFields = []string{"tag", "person", "place", "source", "from", "to", "year", "is", "has", "claim", "links"}
 
 // queryFieldAliases suggest a field for names people may reach for.
 var queryFieldAliases = map[string]string{
@@ -120,6 +128,17 @@ var queryIsPreds = []struct {
 	{"approximate", qpredApproximate},
 }
 
+// queryClaimPreds are the values of claim:, a status each.
+var queryClaimPreds = []struct {
+	name string
+	pred int
+}{
+	{"verified", qpredVerified},
+	{"unverified", qpredUnverified},
+	{"disputed", qpredDisputedOnly},
+	{"false", qpredFalse},
+}
+
 var queryHasPreds = []struct {
 	name string
 	pred int
@@ -127,51 +146,6 @@ var queryHasPreds = []struct {
 	{"claim", qpredClaim},
 	{"source", qpredSource},
 	{"link", qpredLink},
-}
-
-// ParseQuery reads a query (see Query). An empty query, or one of only
-// spaces, a lone '-' or "", matches every event. On a malformed query
-// ParseQuery returns the zero Query, which filters nothing, and an error
-// that says what to fix.
-func ParseQuery(s string) (Query, error) {
-	var q Query
-	for i := 0; ; {
-		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += size
-		}
-		if i >= len(s) {
-			break
-		}
-		tok, next, err := lexQueryToken(s, i)
-		if err != nil {
-			return Query{}, err
-		}
-		i = next
-		t, ok, err := tok.term()
-		if err != nil {
-			// Messages quote what was typed: keep them to one
-			// harmless line.
-			return Query{}, errors.New(HarmlessLine(err.Error()))
-		}
-		if ok {
-			q.terms = append(q.terms, t)
-		}
-	}
-	if len(q.terms) > 0 {
-		q.eval = make([]queryTerm, 0, len(q.terms))
-		for _, k := range []queryTermKind{qtermIs, qtermDate, qtermLinks, qtermText} {
-			for _, t := range q.terms {
-				if t.kind == k {
-					q.eval = append(q.eval, t)
-				}
-			}
-		}
-	}
-	return q, nil
 }
 
 // queryToken is one space-separated item of a query, its quotes removed.
@@ -194,7 +168,7 @@ func lexQueryToken(s string, i int) (queryToken, int, error) {
 	var b strings.Builder
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || r == ')' {
 			break
 		}
 		if r == '"' {
@@ -283,10 +257,13 @@ func (tok queryToken) term() (t queryTerm, ok bool, err error) {
 		}
 		t.kind = qtermDate
 		t.lo, t.hi = d.First(), d.Last()
-	case "is", "has":
+	case "is", "has", "claim":
 		preds := queryIsPreds
-		if t.name == "has" {
+		switch t.name {
+		case "has":
 			preds = queryHasPreds
+		case "claim":
+			preds = queryClaimPreds
 		}
 		t.kind = qtermIs
 		t.value = Fold(value)
@@ -404,298 +381,14 @@ func collapseQuerySpace(s string) string {
 }
 
 // quoteQueryValue quotes v if it would not read back as the same value: when it
-// has a space, or, for a plain word, a colon or a leading '-'.
+// has a space or a ')', or, for a plain word, a colon, a leading '-' or
+// '(', or is OR.
 func quoteQueryValue(v string, plain bool) string {
-	if strings.Contains(v, " ") || (plain && (strings.Contains(v, ":") || strings.HasPrefix(v, "-"))) {
+	if strings.ContainsAny(v, " )") || (plain && (strings.Contains(v, ":") || strings.HasPrefix(v, "-") || strings.HasPrefix(v, "(") || v == "OR")) {
 		return `"` + v + `"`
 	}
 	return v
 }
 
 // IsEmpty reports whether the query has no terms, so matches every event.
-func (q Query) IsEmpty() bool { return len(q.terms) == 0 }
-
-// Match reports whether e matches the query. c is the chronology e belongs
-// to; its folded text is built on first use and reused by later queries. c
-// may be nil, at the cost of folding e's text on each call.
-func (q Query) Match(c *Chronology, e *Event) bool {
-	if len(q.eval) == 0 {
-		return true
-	}
-	if e == nil {
-		return false
-	}
-	var text *eventText
-	for _, t := range q.eval {
-		if t.kind == qtermText && text == nil {
-			text = c.searchTextOf(e)
-		}
-		if t.match(e, text) == t.neg {
-			return false
-		}
-	}
-	return true
-}
-
-// Filter returns the events of c that match the query, in chronological
-// order (the order of c.Events): all of them when the query is empty. The
-// slice is new; the events are c's.
-//
-// Filter answers from the chronology's index (see wordIndex), built on
-// first use: the same events as Match on each one, found without reading
-// every event.
-func (q Query) Filter(c *Chronology) []*Event {
-	if c == nil {
-		return nil
-	}
-	if len(q.eval) == 0 {
-		return append([]*Event(nil), c.Events...)
-	}
-	texts := c.searchTexts()
-	ix := c.search.index
-	if ix == nil || len(texts) != len(c.Events) {
-		return q.scan(c) // events added after indexing
-	}
-	set := allEvents(len(c.Events))
-	var rest []*queryTerm // terms read from each event that is left
-	for k := range q.eval {
-		t := &q.eval[k]
-		var match eventBits
-		switch {
-		case t.kind == qtermIs:
-			flag := queryPredFlags[t.pred]
-			match = newEventBits(len(c.Events))
-			set.each(func(i int) {
-				if ix.flags[i]&flag != 0 {
-					match.set(i)
-				}
-			})
-		case t.kind == qtermDate:
-			match = newEventBits(len(c.Events))
-			set.each(func(i int) {
-				if ix.first[i] <= t.hi && ix.last[i] >= t.lo {
-					match.set(i)
-				}
-			})
-		case t.kind == qtermLinks && c.search.linked:
-			match = linkedTo(c, t.value)
-		case t.kind == qtermText && t.field == qfieldAll:
-			match = ix.textSet(t.folded, set, texts)
-		case t.kind == qtermText && t.field != qfieldSource:
-			// a tag, person or place is part of the text a word searches
-			// (source URLs are not): the events that hold the term
-			// anywhere, then those that hold it in the field
-			match = ix.textSet(t.folded, set, texts)
-			match.each(func(i int) {
-				if !t.match(c.Events[i], &texts[i]) {
-					match[i>>6] &^= 1 << (i & 63)
-				}
-			})
-		default:
-			rest = append(rest, t)
-			continue
-		}
-		if t.neg {
-			set.andNot(match)
-		} else {
-			set.and(match)
-		}
-	}
-	out := make([]*Event, 0, set.count())
-	set.each(func(i int) {
-		e := c.Events[i]
-		if e == nil {
-			return
-		}
-		for _, t := range rest {
-			if t.match(e, &texts[i]) == t.neg {
-				return
-			}
-		}
-		out = append(out, e)
-	})
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
-// queryPredFlags are the index's flags for is: and has: predicates.
-var queryPredFlags = [...]uint8{
-	qpredUnsourced:   flagUnsourced,
-	qpredDisputed:    flagDisputed,
-	qpredUnverified:  flagUnverified,
-	qpredApproximate: flagApproximate,
-	qpredClaim:       flagClaim,
-	qpredSource:      flagSource,
-	qpredLink:        flagLink,
-}
-
-// linkedTo returns the events links:id keeps in a chronology whose links
-// and backlinks agree (as loaded): the event whose id is id, ignoring
-// case, and those it links to and that link to it. Ids are lower-case
-// ASCII, so at most one matches.
-func linkedTo(c *Chronology, id string) eventBits {
-	b := newEventBits(len(c.Events))
-	var lower strings.Builder
-	for _, r := range id {
-		// the ASCII letter or digit r folds to, if any (K, the Kelvin
-		// sign, is k)
-		a := rune(-1)
-		for f := r; ; {
-			if f < utf8.RuneSelf {
-				a = unicode.ToLower(f)
-			}
-			if f = unicode.SimpleFold(f); f == r {
-				break
-			}
-		}
-		if a < 0 {
-			return b
-		}
-		lower.WriteRune(a)
-	}
-	t := c.byID[lower.String()]
-	if t == nil || !sameQueryID(t.ID, id) || t.Index < 0 || t.Index >= len(c.Events) || c.Events[t.Index] != t {
-		return b
-	}
-	b.set(t.Index)
-	for _, l := range t.Links {
-		if e := c.byID[l.To]; e != nil {
-			b.set(e.Index)
-		}
-	}
-	for _, bl := range t.Backlinks {
-		if e := c.byID[bl.From]; e != nil {
-			b.set(e.Index)
-		}
-	}
-	return b
-}
-
-// scan is Filter the plain way: every term of every event.
-func (q Query) scan(c *Chronology) []*Event {
-	var texts []eventText
-	for _, t := range q.eval {
-		if t.kind == qtermText {
-			texts = c.searchTexts()
-			break
-		}
-	}
-	var out []*Event
-	for i, e := range c.Events {
-		if e == nil {
-			continue
-		}
-		var text *eventText
-		if texts != nil {
-			if i < len(texts) {
-				text = &texts[i]
-			} else {
-				text = c.searchTextOf(e) // events added after indexing
-			}
-		}
-		if q.matchAll(e, text) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// match reports whether e matches t, ignoring t.neg. text is e's folded
-// text; it is used only by text terms.
-func (t *queryTerm) match(e *Event, text *eventText) bool {
-	switch t.kind {
-	case qtermText:
-		var s string
-		switch t.field {
-		case qfieldAll:
-			s = text.all()
-		case qfieldTag:
-			s = text.field(stextTags)
-		case qfieldPerson:
-			s = text.field(stextPeople)
-		case qfieldPlace:
-			s = text.field(stextPlaces)
-		case qfieldSource:
-			s = text.span(stextSources, stextURLs)
-		}
-		return strings.Contains(s, t.folded)
-	case qtermDate:
-		first, last := e.Span()
-		return first <= t.hi && last >= t.lo
-	case qtermIs:
-		switch t.pred {
-		case qpredUnsourced:
-			return e.Unsourced()
-		case qpredDisputed:
-			return e.Disputed()
-		case qpredUnverified:
-			return e.HasUnverified()
-		case qpredApproximate:
-			return e.Approximate
-		case qpredClaim:
-			return len(e.Claims) > 0
-		case qpredSource:
-			return len(e.Sources) > 0
-		case qpredLink:
-			return len(e.Links) > 0 || len(e.Backlinks) > 0
-		}
-	case qtermLinks:
-		if sameQueryID(e.ID, t.value) {
-			return true
-		}
-		for _, l := range e.Links {
-			if sameQueryID(l.To, t.value) {
-				return true
-			}
-		}
-		for _, b := range e.Backlinks {
-			if sameQueryID(b.From, t.value) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// sameQueryID compares ids as links: does, falling back to ignoring case.
-func sameQueryID(a, b string) bool { return a == b || strings.EqualFold(a, b) }
-
-// Words returns the values of the query's positive text terms (plain words,
-// phrases, and tag:, person:, place: and source: values) as typed, with
-// runs of spaces made single, for highlighting what matched. Compare them
-// folded (see Fold).
-func (q Query) Words() []string {
-	var words []string
-	seen := map[string]bool{}
-	for _, t := range q.terms {
-		if t.kind == qtermText && !t.neg && !seen[t.value] {
-			seen[t.value] = true
-			words = append(words, t.value)
-		}
-	}
-	return words
-}
-
-// String returns the query in canonical form: terms in the order typed,
-// separated by single spaces, field names and is:/has: values lower-case,
-// values quoted only where needed. ParseQuery reads it back to the same
-// query.
-func (q Query) String() string {
-	var b strings.Builder
-	for i, t := range q.terms {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		if t.neg {
-			b.WriteByte('-')
-		}
-		if t.name != "" {
-			b.WriteString(t.name)
-			b.WriteByte(':')
-		}
-		b.WriteString(quoteQueryValue(t.value, t.name == ""))
-	}
-	return b.String()
-}
+func (q Query) IsEmpty() bool { return q.root == nil }

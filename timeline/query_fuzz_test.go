@@ -62,6 +62,9 @@ func FuzzQuery(f *testing.F) {
 		"tg:x", "from:2018-13", `"open`, "https://x.com", "10:30", "--x", `tag:x"y z"`,
 		"\xff:\xfe", "a\u00a0b", "tag:\u0301", "\u0301", "a\x00b", "of the", `"of the"`,
 		"the -the", "ß", "ss", "ø", "sanctuary 2018", "year:2025 -is:disputed", "k \u212a",
+		"schaaf person:homan OR person:sessions", "a OR b", "(a b) OR c", "-(tag:doj OR is:disputed) 2018",
+		"claim:verified", "claim:false OR claim:unverified", "-claim:disputed", "((a))", "(a OR (b -c)) -(d)",
+		"a OR", "OR a", "(a", "a)", "()", "-()", "x OR -", "OR", `"OR"`, "a OR OR b", "source:times OR links:march",
 	} {
 		for i := range chronologies {
 			if i == 1 || len(s) < 8 {
@@ -90,7 +93,7 @@ func FuzzQuery(f *testing.F) {
 		}
 		var want []*Event
 		for _, e := range c.Events {
-			m := naiveMatch(c, e, q.terms)
+			m := naiveMatch(c, e, q.root)
 			if m {
 				want = append(want, e)
 			}
@@ -101,17 +104,17 @@ func FuzzQuery(f *testing.F) {
 		if ids(got) != ids(want) {
 			t.Fatalf("Filter(%q) = [%s], the reference finds [%s]", s, ids(got), ids(want))
 		}
-		if len(q.terms) == 0 {
+		if len(q.terms) == 0 || !q.flat() {
 			return
 		}
 		// each term alone, and negated
 		in := make([]int, len(c.Events)) // how many terms keep each event
 		for _, term := range q.terms {
-			one := Query{terms: []queryTerm{term}, eval: []queryTerm{term}}
+			one := termQuery(term)
 			alone := one.Filter(c)
 			inOrder(t, s, c, alone)
 			term.neg = !term.neg
-			not := Query{terms: []queryTerm{term}, eval: []queryTerm{term}}
+			not := termQuery(term)
 			rest := not.Filter(c)
 			inOrder(t, s, c, rest)
 			if len(alone)+len(rest) != len(c.Events) {
@@ -158,17 +161,35 @@ func inOrder(t *testing.T, query string, c *Chronology, evs []*Event) {
 	}
 }
 
+// termQuery is the query of one term.
+func termQuery(t queryTerm) Query {
+	return Query{root: &queryNode{op: opTerm, term: t}, terms: []queryTerm{t}}
+}
+
 // naiveMatch is the query language read plainly from its documentation,
-// on the event's fields as they are: every term must hold, a negated one
-// must not. It folds each field on its own and searches it with
-// strings.Contains; it uses no index, no search text and no backlinks.
-func naiveMatch(c *Chronology, e *Event, terms []queryTerm) bool {
-	for _, t := range terms {
-		if naiveTerm(c, e, t) == t.neg {
-			return false
+// on the event's fields as they are: every term of an AND must hold, one
+// of an OR, a negated term or group must not. It folds each field on its
+// own and searches it with strings.Contains; it uses no index, no search
+// text and no backlinks.
+func naiveMatch(c *Chronology, e *Event, n *queryNode) bool {
+	if n == nil {
+		return true
+	}
+	var holds bool
+	switch n.op {
+	case opTerm:
+		return naiveTerm(c, e, n.term) != n.term.neg
+	case opAnd:
+		holds = true
+		for _, k := range n.kids {
+			holds = holds && naiveMatch(c, e, k)
+		}
+	case opOr:
+		for _, k := range n.kids {
+			holds = holds || naiveMatch(c, e, k)
 		}
 	}
-	return true
+	return holds != n.neg
 }
 
 func naiveTerm(c *Chronology, e *Event, t queryTerm) bool {
@@ -239,6 +260,14 @@ func naiveTerm(c *Chronology, e *Event, t queryTerm) bool {
 			return false
 		case qpredApproximate:
 			return e.Approximate
+		case qpredVerified, qpredDisputedOnly, qpredFalse:
+			want := map[int]string{qpredVerified: "verified", qpredDisputedOnly: "disputed", qpredFalse: "false"}[t.pred]
+			for _, cl := range e.Claims {
+				if string(cl.Status) == want {
+					return true
+				}
+			}
+			return false
 		case qpredClaim:
 			return len(e.Claims) > 0
 		case qpredSource:

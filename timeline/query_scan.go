@@ -17,13 +17,10 @@ func (q Query) Scan(c *Chronology) []*Event {
 	if c == nil {
 		return nil
 	}
-	if len(q.eval) == 0 || c.search.index != nil {
+	if q.root == nil || c.search.index != nil {
 		return q.Filter(c)
 	}
-	text := false
-	for _, t := range q.eval {
-		text = text || t.kind == qtermText
-	}
+	text := q.readsText()
 	keep := make([]bool, len(c.Events))
 	chunk := scanChunk
 	scanChunk := func(lo int) {
@@ -64,15 +61,4 @@ func (q Query) Scan(c *Chronology) []*Event {
 		}
 	}
 	return out
-}
-
-// matchAll reports whether e, whose folded text is text (nil when no
-// term reads it), matches every term.
-func (q Query) matchAll(e *Event, text *eventText) bool {
-	for _, t := range q.eval {
-		if t.match(e, text) == t.neg {
-			return false
-		}
-	}
-	return true
 }

@@ -215,6 +215,27 @@ func TestQueryFilter(t *testing.T) {
 		{"10:30", ""},
 		{`"tag:budget"`, ""},
 
+		// claim:
+		{"claim:false", "colombia-budget"},
+		{"claim:disputed", "feb-span"},
+		{"claim:unverified", "march"},
+		{"claim:verified", "later"},
+		{"-claim:verified has:claim", "colombia-budget feb-span march"},
+
+		// OR and groups
+		{"mexico OR bogota", "colombia-budget mexico-year march"},
+		{"schaaf OR bogota year:2018", "feb-span"}, // (schaaf OR bogota) year:2018
+		{"year:2018 schaaf OR bogota", "feb-span"},
+		{"(schaaf year:2018) OR bogota", "colombia-budget feb-span"},
+		{"-(mexico OR bogota)", "feb-span later"},
+		{"-(tag:budget OR is:approximate) has:source", "feb-span march later"},
+		{"claim:false OR claim:unverified", "colombia-budget march"},
+		{"-(-mexico)", "mexico-year march"},
+		{"(a OR -) mexico", "mexico-year march"}, // "-" says nothing: the OR holds
+		{"links:feb-span OR source:congress", "mexico-year feb-span later"},
+		{"(mexico OR (oakland -is:disputed)) from:2018-02", "mexico-year march"},
+		{"(mexico OR (oakland is:disputed)) from:2018-02", "mexico-year feb-span march"},
+
 		// combinations
 		{"mexico year:2018 has:claim", "march"},
 		{"from:2018 -mexico is:disputed person:libby", "feb-span"},
@@ -280,7 +301,7 @@ func TestQueryFilterReturnsNewSlice(t *testing.T) {
 }
 
 func TestParseQueryErrors(t *testing.T) {
-	const known = "(known: tag:, person:, place:, source:, from:, to:, year:, is:, has:, links:)"
+	const known = "(known: tag:, person:, place:, source:, from:, to:, year:, is:, has:, claim:, links:)"
 	tests := []struct{ query, want string }{
 		{"tg:x", `unknown field "tg:": did you mean tag:? ` + known},
 		{"mexico Tg:x", `unknown field "Tg:": did you mean tag:? ` + known},
@@ -310,6 +331,21 @@ func TestParseQueryErrors(t *testing.T) {
 		{"from:", "empty value after from:"},
 		{"IS:", "empty value after is:"},
 		{"is:\x1b[2J", "is:␛[2J: want is:unsourced, is:disputed, is:unverified or is:approximate"},
+		{"claim:maybe", "claim:maybe: want claim:verified, claim:unverified, claim:disputed or claim:false"},
+		{"claim:", "empty value after claim:"},
+		{"a OR", `OR needs a term after it (to search for the word, quote it: "OR")`},
+		{"OR a", `OR needs a term before it (to search for the word, quote it: "OR")`},
+		{"a OR OR b", `OR needs a term after it (to search for the word, quote it: "OR")`},
+		{"(a OR) b", `OR needs a term after it (to search for the word, quote it: "OR")`},
+		{"OR", `OR needs a term before it (to search for the word, quote it: "OR")`},
+		{"(a b", `unclosed "(": close the group with ")"`},
+		{"-(a (b)", `unclosed "-(": close the group with ")"`},
+		{"a b)", `unmatched ")": remove it, or open the group with "("`},
+		{")", `unmatched ")": remove it, or open the group with "("`},
+		{"()", `empty group "()": put terms inside, or remove it`},
+		{`-( "" )`, `empty group "-()": put terms inside, or remove it`},
+		{strings.Repeat("(", 200) + "a" + strings.Repeat(")", 200), "groups nested more than 100 deep"},
+		{"(tg:x OR a)", `unknown field "tg:": did you mean tag:? ` + known},
 	}
 	c := queryTestChronology()
 	for _, tt := range tests {
@@ -344,6 +380,16 @@ func TestQueryString(t *testing.T) {
 		{`-source:"New York Times"`, `-source:"New York Times"`},
 		{`"a"b`, "ab"},
 		{`"tag":x`, `"tag:x"`},
+		{"schaaf person:homan OR person:sessions", "schaaf person:homan OR person:sessions"},
+		{"(a b) OR c", "(a b) OR c"},
+		{"(a OR b) c", "a OR b c"},
+		{"((a OR b) OR c)", "a OR b OR c"},
+		{"-(a OR b) -(c d) -(e)", "-(a OR b) -(c d) -e"},
+		{"-(-a)", "a"},
+		{"(a) (b c)", "a b c"},
+		{`"OR" or "(x" "y)" tag:"a)"`, `"OR" or "(x" "y)" tag:"a)"`},
+		{"CLAIM:False claim:VERIFIED", "claim:false claim:verified"},
+		{"a OR -", ""},
 	}
 	for _, tt := range tests {
 		q, err := ParseQuery(tt.query)

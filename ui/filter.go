@@ -118,6 +118,9 @@ func filterCmd(c *timeline.Chronology, seq int, query string, latest *atomic.Int
 
 func runFilter(c *timeline.Chronology, seq int, query string) filteredMsg {
 	q, err := timeline.ParseQuery(query)
+	if err == nil {
+		err = q.Check(c)
+	}
 	if err != nil {
 		return filteredMsg{seq: seq, query: query, err: err}
 	}
@@ -155,7 +158,10 @@ func (f *filterModel) Keep() error {
 	f.input.Blur()
 	text := f.input.Value()
 	f.kept = text
-	_, err := timeline.ParseQuery(text)
+	q, err := timeline.ParseQuery(text)
+	if err == nil {
+		err = q.Check(f.chron)
+	}
 	if err == nil {
 		f.err = nil
 	}

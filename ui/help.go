@@ -20,6 +20,10 @@ var legend = []string{
 	"Marks:  ✗  a false claim   !  a disputed one   ○  an unverified one   ?  no source   ~  an approximate date",
 	"Claims in the detail:  ✓ VERIFIED   ○ UNVERIFIED   ! DISPUTED   ✗ FALSE, with the sources that settle them: (sources 1, 3).",
 	"Links are numbered as in the detail: the event's links, then \"Referenced by\".",
+	"Filter (/): words must all match; \"a phrase\"; -word leaves out; A OR B; ( … ) groups, -( … ) negates;",
+	"  tag:X person:X place:X source:X from:DATE to:DATE year:YYYY links:ID",
+	"  is:unsourced is:disputed is:unverified is:approximate has:claim has:source has:link",
+	"  claim:verified claim:unverified claim:disputed claim:false",
 	"Mouse: the wheel scrolls the pane under it; a click selects a row or follows a link.",
 	"Press ? or esc to close this help; any other key closes it and does its job.",
 }

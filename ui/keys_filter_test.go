@@ -130,7 +130,10 @@ var filterKeys = []keyCase{
 // the status saying what is wrong, and the text kept for / to bring back.
 func wantRejected(t *testing.T, d *driver, text string) {
 	t.Helper()
-	_, err := timeline.ParseQuery(text)
+	q, err := timeline.ParseQuery(text)
+	if err == nil {
+		err = q.Check(d.m.chron)
+	}
 	if err == nil {
 		t.Fatalf("%q is a good query", text)
 	}
@@ -218,9 +221,16 @@ func TestFilterEnterIgnoresTypingSpeed(t *testing.T) {
 		"oakland from:",
 		"schaaf year:2018", // good
 		"schaaf",
-		"zzqxq", // good, nothing matches
+		"zzqxq",                          // good, nothing matches
+		"links:printz-199",               // no such event: "links:printz-1997" is one
+		"links:printz-1997",              // good
+		"(oakland OR schaaf) -year:2019", // good
+		"oakland OR",
 	} {
 		q, err := timeline.ParseQuery(text)
+		if err == nil {
+			err = q.Check(chron)
+		}
 		var want []string
 		if err == nil {
 			for _, e := range q.Filter(chron) {
