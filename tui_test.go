@@ -285,8 +285,23 @@ func TestViewerEndToEnd(t *testing.T) {
 		if !strings.Contains(s, "does its job") {
 			t.Errorf("the end of the help is not shown:\n%s", s)
 		}
-		tt.keys("k", "k", "k", "k", "k", "k", "k", "k", "k", "k")
-		tt.waitFor("q quit\n", true) // the help's own line, above the legend
+		// up, a line at a time, to the help's own "q quit" line above the legend
+		found := false
+		for range 60 {
+			before := tt.screen()
+			if strings.Contains(before, "q quit\n") {
+				found = true
+				break
+			}
+			tt.keys("k")
+			deadline := time.Now().Add(e2eDeadline)
+			for tt.screen() == before && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+		if !found {
+			t.Errorf("the help's q quit line never showed:\n%s", tt.screen())
+		}
 		tt.keys("Escape")
 		tt.waitFor("↑↓ more", false)
 		tt.waitFor("Schaaf posts a warning", true)

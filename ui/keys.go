@@ -143,8 +143,8 @@ func (k KeyMap) shortKeys() []shortKey {
 			sk(k.Quit, 0, "")}
 	case modeDetail:
 		return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.ToList, 1, "esc back"),
-			sk(k.NextEvent, 6, "J next"), sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),
-			sk(k.Overview, 8, ""), sk(k.Edit, 9, ""), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
+			sk(k.NextEvent, 9, "J next"), sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),
+			sk(k.Overview, 8, ""), sk(k.Edit, 10, ""), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
 	}
 	return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.Up, 7, "k up"),
 		sk(k.Open, 3, "enter read"), sk(k.Filter, 5, ""), sk(k.ClearFilter, 4, "esc clear"), sk(k.FollowN, 8, ""),
