@@ -67,13 +67,13 @@ func viewerBinary(t *testing.T) string {
 	return built.bin
 }
 
-// endToEnd skips a test that drives the viewer in a real terminal when
-// -short is given (they take most of the package's time) or tmux is
-// missing, and returns the built viewer.
+// endToEnd skips a test that runs the built program in a real terminal
+// (tmux) when -short is given (such tests take most of the package's
+// time) or tmux is missing, and returns the built program.
 func endToEnd(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("an end-to-end test of the viewer in a terminal: skipped with -short")
+		t.Skip("runs the built program in a terminal (tmux): skipped with -short")
 	}
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")

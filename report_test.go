@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -64,16 +63,7 @@ func TestWriteDiagnosticsSource(t *testing.T) {
 // TestCheckOnTerminal: check run on a terminal shows each problem under
 // its line; --brief gives one line a problem, as a pipe does.
 func TestCheckOnTerminal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the program and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "backstory")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := endToEnd(t)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.toml"), []byte("title = \"t\"\nx = 1 y = 2\n"), 0o644); err != nil {
 		t.Fatal(err)
