@@ -25,11 +25,11 @@ var legend = []string{
 	"  is:unsourced is:disputed is:unverified is:approximate has:claim has:source has:link",
 	"  claim:verified claim:unverified claim:disputed claim:false",
 	"Mouse: the wheel scrolls the pane under it; a click selects a row or follows a link.",
-	"Press ? or esc to close this help; any other key closes it and does its job.",
+	"?, q or esc close this help, and the moving keys scroll it; any other key closes it and does its job.",
 }
 
 // scrollLegend is said too when the help does not fit.
-const scrollLegend = "While this help is longer than the screen, j/k ↑/↓ pgup/pgdn g/G scroll it."
+const scrollLegend = "It is longer than the screen: j/k ↑/↓ pgup/pgdn g/G scroll it."
 
 // helpOverlay is the full help, drawn in place of the panes while open:
 // every key that works in the pane beneath (SetKeys), then what the marks

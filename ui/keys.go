@@ -140,7 +140,7 @@ func (k KeyMap) shortKeys() []shortKey {
 			sk(k.Quit, 0, "")}
 	case modeHelp:
 		return []shortKey{sk(k.Down, 2, "j down"), sk(k.Up, 3, "k up"), sk(k.PageDown, 4, ""), sk(k.Help, 0, "? close"),
-			sk(k.Quit, 0, "")}
+			sk(k.Quit, 1, "")}
 	case modeDetail:
 		return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.ToList, 1, "esc back"),
 			sk(k.NextEvent, 9, "J next"), sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),

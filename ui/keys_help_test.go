@@ -12,13 +12,18 @@ import (
 var helpKeys = []keyCase{
 	{name: "? closes", setup: []string{"?"}, press: []string{"?"}, check: func(t *testing.T, d *driver) { wantHelp(t, d, false) }},
 	{name: "esc closes", setup: []string{"?"}, press: []string{"esc"}, check: func(t *testing.T, d *driver) { wantHelp(t, d, false) }},
-	{name: "j closes and moves", setup: []string{"?"}, press: []string{"j"},
+	// the help is an overlay: the moving keys are its own, even when it fits
+	{name: "j scrolls, not the list", setup: []string{"?"}, press: []string{"j"},
 		check: func(t *testing.T, d *driver) {
-			wantHelp(t, d, false)
-			wantSelected("sb54-signed")(t, d)
+			wantHelp(t, d, true)
+			wantSelected("printz-1997")(t, d)
 		}},
 	{name: "/ closes and filters", setup: []string{"?"}, press: []string{"/"}, check: wantFocus(modeFilter)},
-	{name: "q quits", setup: []string{"?"}, press: []string{"q"}, check: wantQuit},
+	{name: "q closes", setup: []string{"?"}, press: []string{"q"},
+		check: all(wantNoQuit, func(t *testing.T, d *driver) { wantHelp(t, d, false) })},
+	{name: "ctrl+c quits", setup: []string{"?"}, press: []string{"ctrl+c"}, check: wantQuit},
+	{name: "j scrolls the help at 100x20", w: 100, h: 20, setup: []string{"?"}, press: []string{"j"},
+		check: func(t *testing.T, d *driver) { wantHelp(t, d, true); wantSelected("printz-1997")(t, d) }},
 	// 40x12: the help is longer than the screen
 	{name: "a long help says there is more", w: 40, h: 12, setup: []string{"?"},
 		check: all(wantOnScreen("↓ more"), func(t *testing.T, d *driver) { wantHelp(t, d, true) })},

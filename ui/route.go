@@ -101,9 +101,6 @@ func (m *Model) keyMap() KeyMap {
 	k.Reload.SetEnabled(len(m.opts.Paths) > 0)
 	k.Help.SetEnabled(true)
 	k.Suspend.SetEnabled(true)
-	if m.help.IsOpen() {
-		k.Help.SetHelp("?", "close help")
-	}
 	return k
 }
 
@@ -118,21 +115,27 @@ func merge(base, over KeyMap) KeyMap {
 	return base
 }
 
-// withHelp is k while the full help h is open: when it is longer than the
-// screen, the moving keys scroll it.
+// withHelp is k while the full help h is open, an overlay: the moving
+// keys scroll it (offered where there is more), ?, q and esc close it,
+// and ctrl+c quits.
 func withHelp(k KeyMap, h *helpOverlay) KeyMap {
-	if !h.Scrolls() || k.mode == modeFilter {
+	if !h.IsOpen() || k.mode == modeFilter {
 		return k
 	}
 	hk := h.KeyMap()
 	k.mode = modeHelp
 	k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom = hk.Up, hk.Down, hk.PageUp, hk.PageDown, hk.Top, hk.Bottom
+	k.Help.SetKeys("?", "q", "esc")
+	k.Help.SetHelp("?/q/esc", "close help")
+	k.Quit.SetKeys("ctrl+c")
+	k.Quit.SetHelp("ctrl+c", "quit")
 	return k
 }
 
 // handleKey routes a key press. While loading it is kept for later; the
-// filter bar, when open, gets keys first; the full help closes on ? or
-// esc, and any other key both closes it and does its job.
+// filter bar, when open, gets keys first; the full help is an overlay:
+// the moving keys scroll it, ?, q and esc close it, and any other key both
+// closes it and does its job.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	km := withHelp(m.keyMap(), &m.help)
 	switch {
@@ -168,15 +171,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		_, cmd := m.filter.Update(msg)
 		return cmd
 	case m.help.IsOpen():
-		if all := defaultKeyMap(); km.mode == modeHelp &&
-			key.Matches(msg, all.Up, all.Down, all.PageUp, all.PageDown, all.Top, all.Bottom) {
-			m.help.Update(msg)
+		switch all := defaultKeyMap(); {
+		case key.Matches(msg, all.Up, all.Down, all.PageUp, all.PageDown, all.Top, all.Bottom):
+			m.help.Update(msg) // (nothing to scroll when it fits)
+			return nil
+		case key.Matches(msg, km.Quit):
+			return tea.Quit
+		case key.Matches(msg, km.Help):
+			m.help.Close()
 			return nil
 		}
 		m.help.Close()
-		if key.Matches(msg, km.Help) || msg.String() == "esc" {
-			return nil
-		}
 		km = m.keyMap() // the keys of the pane, now the help is closed
 	}
 	var e *timeline.Event // the event on show, if it is one
