@@ -773,5 +773,12 @@ func (f *fileCheck) eachString(fn func(*string)) {
 			fn(&c.Text) // (the status is one of the constants, or an error)
 			fn(&c.Note)
 		}
+		if m := e.Media; m != nil {
+			fn(&m.URL)
+			fn(&m.Caption)
+			fn(&m.Credit)
+			fn(&m.Thumbnail)
+			fn(&m.Alt)
+		}
 	}
 }

@@ -3,9 +3,10 @@ package timeline
 import (
 	"runtime"
 	"sync"
+	"unsafe"
 )
 
-// scanChunk is how many events Scan folds at a time, in each goroutine.
+// scanChunk is how many events Scan hands a goroutine at a time.
 var scanChunk = 1024
 
 // Scan returns the events of c that match the query, as Filter does, by
@@ -23,29 +24,31 @@ func (q Query) Scan(c *Chronology) []*Event {
 	text := q.readsText()
 	keep := make([]bool, len(c.Events))
 	chunk := scanChunk
-	scanChunk := func(lo int) {
-		hi := min(lo+chunk, len(c.Events))
-		var texts []eventText
-		if text {
-			texts = make([]eventText, hi-lo)
-			buildEventTexts(c.Events[lo:hi], texts)
-		}
-		for i := lo; i < hi; i++ {
-			if e := c.Events[i]; e != nil {
-				var t *eventText
-				if text {
-					t = &texts[i-lo]
-				}
-				keep[i] = q.matchAll(e, t)
+	// each goroutine folds one event at a time into the same buffer: no
+	// text is kept, and none is left for the collector
+	scanFrom := func(f *folder, lo int) {
+		for i := lo; i < min(lo+chunk, len(c.Events)); i++ {
+			e := c.Events[i]
+			if e == nil {
+				continue
 			}
+			var t *eventText
+			if text {
+				f.buf = f.buf[:0]
+				et := eventText{end: f.event(e)}
+				et.text = unsafe.String(unsafe.SliceData(f.buf), len(f.buf))
+				t = &et
+			}
+			keep[i] = q.matchAll(e, t)
 		}
 	}
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), (len(c.Events)+chunk-1)/chunk) {
 		wg.Go(func() {
+			var f folder
 			for lo := range work {
-				scanChunk(lo)
+				scanFrom(&f, lo)
 			}
 		})
 	}
