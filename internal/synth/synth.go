@@ -77,7 +77,7 @@ func newGen(o Options) *gen {
 		o.MaxBodyWords = max(400, o.MinBodyWords)
 	}
 	r := rand.New(rand.NewPCG(o.Seed, 0x6261636b73746f72))
-	g := &gen{o: o, r: r, zipf: rand.NewZipf(r, 1.1, 2, uint64(len(vocab)-1))}
+	g := &gen{o: o, r: r, zipf: rand.NewZipf(r, 1.1, 2, uint64(len(vocab())-1))}
 	// a cast of people for the whole archive: some recur often
 	for range 400 + o.Events/20 {
 		g.people = append(g.people, firstNames[r.IntN(len(firstNames))]+" "+lastNames[r.IntN(len(lastNames))])
@@ -92,7 +92,7 @@ func newGen(o Options) *gen {
 // slugWord is an ASCII word fit for an id.
 func (g *gen) slugWord() string {
 	for {
-		w := vocab[g.zipf.Uint64()]
+		w := vocab()[g.zipf.Uint64()]
 		if isSlug(w) && len(w) > 2 {
 			return w
 		}
@@ -446,7 +446,7 @@ func (g *gen) url(publisher string, y, m, d int) string {
 }
 
 // word draws a word of body text.
-func (g *gen) word() string { return vocab[g.zipf.Uint64()] }
+func (g *gen) word() string { return vocab()[g.zipf.Uint64()] }
 
 // title is 5-15 words, capitalised, sometimes with a name or a place.
 func (g *gen) title() string {

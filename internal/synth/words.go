@@ -3,6 +3,7 @@ package synth
 import (
 	"math/rand/v2"
 	"strings"
+	"sync"
 )
 
 // The word lists are fixed, not drawn from the seed, so that a benchmark
@@ -140,8 +141,10 @@ ble ton sey ric ham wick ley ford mere dor zan ké ñu ló ré ü ø å ç`)
 // tailWords is how many made-up words follow the common ones.
 const tailWords = 30000
 
-// vocab is the vocabulary of body text: the common words, then the tail.
-var vocab = buildVocab()
+// vocab is the vocabulary of body text: the common words, then the tail,
+// built on first use (building it takes a while, and every test binary
+// that imports this package starts, often many times, without needing it).
+var vocab = sync.OnceValue(buildVocab)
 
 func buildVocab() []string {
 	seen := map[string]bool{}
@@ -170,4 +173,4 @@ func buildVocab() []string {
 // Vocabulary returns the words body text is drawn from, most frequent
 // first (a Zipf distribution over this order). Benchmarks use it to name a
 // common word (a low index) and a rare one (a high index).
-func Vocabulary() []string { return vocab }
+func Vocabulary() []string { return vocab() }
