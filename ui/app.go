@@ -67,6 +67,10 @@ type Model struct {
 	// filter hides it
 	current  *timeline.Event
 	overview bool // the detail pane shows the chronology, not an event
+	// cover is the event selected when the viewer opened on the overview
+	// (the chronology has a description): the detail shows the overview
+	// until the reader moves, opens, filters or reads the overview
+	cover *timeline.Event
 	focus    mode // modeList or modeDetail: which pane has the keys
 	history  history
 
@@ -285,6 +289,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		}
 	}
 	m.current = m.list.Selected()
+	// the story starts with its description (the overview) in the detail,
+	// the first event selected in the list
+	if strings.TrimSpace(m.chron.Description) != "" && m.opts.EventID == "" && m.opts.Query == "" {
+		m.cover = m.current
+	}
 	if id := m.opts.EventID; id != "" {
 		e := m.chron.Event(id)
 		if e == nil {

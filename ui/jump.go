@@ -98,13 +98,16 @@ func (m *Model) sync() tea.Cmd {
 	if m.focus != modeDetail || m.filter.Editing() {
 		m.overview = false // the overview is read in the detail pane only
 	}
+	if m.cover != nil && (m.current != m.cover || m.focus != modeList || m.filter.Editing() || m.overview) {
+		m.cover = nil // any move shows the event
+	}
 	hidden := m.list.Hides(m.current)
 	m.status.DropStale(statusAbout{event: m.current, overview: m.overview, query: m.filter.Applied(),
 		hidden: hidden, editing: m.filter.Editing()})
 	m.list.SetFocused(m.focus == modeList || m.filter.Editing())
 	m.ruler.SetSelected(m.current)
 	visible := m.width >= wideWidth || m.focus == modeDetail
-	cmd := m.detail.Show(m.chron, m.current, m.overview, m.files.gen, visible)
+	cmd := m.detail.Show(m.chron, m.current, m.overview || m.cover != nil, m.files.gen, visible)
 
 	km := m.keyMap()
 	m.help.SetKeys(km)

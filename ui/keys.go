@@ -147,8 +147,8 @@ func (k KeyMap) shortKeys() []shortKey {
 			sk(k.Overview, 8, ""), sk(k.Edit, 10, ""), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
 	}
 	return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.Up, 7, "k up"),
-		sk(k.Open, 3, "enter read"), sk(k.Filter, 5, ""), sk(k.ClearFilter, 4, "esc clear"), sk(k.FollowN, 8, ""),
-		sk(k.Back, 6, "[ back"), sk(k.Overview, 9, "i about"), sk(k.Edit, 10, ""), sk(k.Help, 0, "? help"),
+		sk(k.Open, 3, "enter read"), sk(k.Filter, 3, "/ filter"), sk(k.ClearFilter, 4, "esc clear"), sk(k.FollowN, 8, ""),
+		sk(k.Back, 6, "[ back"), sk(k.Overview, 3, "i about"), sk(k.Edit, 10, ""), sk(k.Help, 0, "? help"),
 		sk(k.Quit, 0, "")}
 }
 

@@ -42,7 +42,7 @@ func TestOverview(t *testing.T) {
 // an event, kept in the cache under its own key, and rendered again when
 // the file changes.
 func TestOverviewRendering(t *testing.T) {
-	d := newDriver(t, 120, 40, Options{})
+	d := newDriver(t, 120, 40, Options{EventID: "printz-1997"})
 	m, cmd := d.m.Update(keyPress("i"))
 	d.m = m.(*Model)
 	if cmd == nil || !strings.Contains(d.screen(), "rendering…") || !strings.Contains(d.screen(), "About this chronology") {
@@ -97,5 +97,39 @@ func TestHarmlessMarkdown(t *testing.T) {
 	}
 	if got := ansi.Strip(timeline.MarkdownLine("# 1. *a* [b](c) <d>")); got != `\# 1. \*a\* \[b\](c) \<d\>` {
 		t.Errorf("inlineMarkdown: %q", got)
+	}
+}
+
+// TestStartsOnTheOverview: a chronology with a description opens on it,
+// in the detail, with the first event selected in the list; any move
+// shows the event, and i is in the footer at 80 columns.
+func TestStartsOnTheOverview(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	if !d.m.detail.key.overview || d.selected() != "printz-1997" || d.mode() != modeList {
+		t.Fatalf("the first screen: detail %+v, selected %q, mode %v", d.m.detail.key, d.selected(), d.mode())
+	}
+	if !strings.Contains(d.screen(), "became a federal case") {
+		t.Errorf("the description is not on the first screen:\n%s", d.screen())
+	}
+	d.press("j")
+	if d.m.detail.key.overview || !strings.Contains(d.screen(), "California becomes a sanctuary state") {
+		t.Errorf("a move does not show the event:\n%s", d.screen())
+	}
+	for _, keys := range [][]string{{"enter"}, {"/"}, {"J"}} {
+		e := newDriver(t, 120, 40, Options{})
+		e.press(keys...)
+		if e.m.cover != nil {
+			t.Errorf("%v leaves the overview on", keys)
+		}
+	}
+	// started at an event, filtered, or with no description: the event
+	for _, opts := range []Options{{EventID: "sb54-signed"}, {Query: "schaaf"}} {
+		if e := newDriver(t, 120, 40, opts); e.m.detail.key.overview {
+			t.Errorf("%+v opens on the overview", opts)
+		}
+	}
+	f := newDriver(t, 80, 24, Options{})
+	if !strings.Contains(f.footer(), "i about") {
+		t.Errorf("i is not in the footer at 80 columns: %q", f.footer())
 	}
 }

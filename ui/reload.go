@@ -266,6 +266,9 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	if cur == nil {
 		m.current = m.list.Selected()
 	}
+	if m.cover != nil { // still on the cover, of the chronology read again
+		m.cover = m.current
+	}
 	m.layout()
 	render := m.sync() // the detail: same scroll and link when it is the same event
 	if m.current != nil && m.current.ID == loc.id {

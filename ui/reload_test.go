@@ -180,7 +180,7 @@ func TestStaleReloadDropped(t *testing.T) {
 // TestOldRenderingNotUsed: a rendering of an event made before a reload,
 // arriving after it, is not shown for the event as it is now.
 func TestOldRenderingNotUsed(t *testing.T) {
-	d := newDriver(t, 120, 40, Options{})
+	d := newDriver(t, 120, 40, Options{EventID: "printz-1997"})
 	old := d.m.detail.key
 	d.save(strings.Replace(fixtureSource(t), "commanding state officers", "commanding state officials", 1))
 	d.send(renderedMsg{key: old, doc: document{lines: []string{"STALE"}}})
