@@ -70,9 +70,9 @@ type Model struct {
 	// cover is the event selected when the viewer opened on the overview
 	// (the chronology has a description): the detail shows the overview
 	// until the reader moves, opens, filters or reads the overview
-	cover *timeline.Event
-	focus    mode // modeList or modeDetail: which pane has the keys
-	history  history
+	cover   *timeline.Event
+	focus   mode // modeList or modeDetail: which pane has the keys
+	history history
 
 	// the layout: the first line of the panes, their height, and the
 	// ruler's and the banner's (see layout)
