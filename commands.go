@@ -12,11 +12,12 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
 	"backstory/internal/safefile"
 	"backstory/timeline"
+	"backstory/ui"
 )
 
 const usage = `backstory shows the background of a news story: a chronology of events kept
@@ -30,8 +31,9 @@ Usage:
                                             (on a terminal, each under its line)
   backstory list [-q QUERY] [--json] [FILE|DIR ...]
                                             matching events: DATE  ID  TITLE, one a line
-  backstory show [--plain] ID [FILE|DIR ...]
-                                            one event as Markdown (rendered on a terminal)
+  backstory show [--plain] [--style STYLE] [--no-pager] ID [FILE|DIR ...]
+                                            one event as Markdown (rendered on a terminal,
+                                            through $PAGER, default less -R)
   backstory export [-f markdown|json|timelinejs] [-q QUERY] [FILE|DIR ...]
                                             to stdout; -f defaults to markdown
   backstory import timelinejs|timelinesetter INPUT [-o OUT] [--force] [--title TITLE]
@@ -42,7 +44,8 @@ Usage:
 Flags of the viewer:
   -q QUERY           start with the timeline filtered (see backstory list -h)
   --event ID         start at this event
-  --style STYLE      colours: dark, light, notty (none) or auto (ask the terminal)
+  --style STYLE      colours: dark, light, notty (none) or auto (ask the terminal);
+                     default $BACKSTORY_STYLE, else auto; NO_COLOR set means notty
   --no-mouse         leave the mouse to the terminal, so its text selection works
 
 Every command takes -h/--help; backstory --version prints the version.
@@ -331,11 +334,18 @@ func runList(args []string, stdout, stderr io.Writer) int {
 }
 
 func runShow(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("show", "show [--plain] ID [FILE|DIR ...]", stdout, stderr)
+	fs := newFlags("show", "show [--plain] [--style STYLE] [--no-pager] ID [FILE|DIR ...]", stdout, stderr)
 	plain := fs.Bool("plain", false, "print Markdown even on a terminal")
+	style := fs.String("style", "", styleUsage)
+	noPager := fs.Bool("no-pager", false, "print straight to the terminal, without $PAGER (default less -R)")
 	rest, ok, code := fs.parse(args)
 	if !ok {
 		return code
+	}
+	styleName, err := ui.ChooseStyle(*style, os.Getenv)
+	if err != nil {
+		say(stderr, "backstory show: %v\n", err)
+		return 2
 	}
 	if len(rest) == 0 {
 		say(stderr, "backstory show: which event? give its id, e.g. backstory show doj-memo-2025 (backstory list shows the ids)\n")
@@ -354,24 +364,34 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 	md := timeline.EventMarkdown(c, e)
 	width, isTerm := terminalWidth(stdout)
 	if *plain || !isTerm {
-		fmt.Fprint(stdout, md)
+		printPaged(md, isTerm && !*noPager, stdout, stderr)
 		return 0
 	}
-	style := os.Getenv("GLAMOUR_STYLE")
-	if style == "" {
-		style = "dark"
+	if styleName == "auto" {
+		styleName = terminalStyle(stdout)
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(width, 100)))
-	if err == nil {
-		var out string
-		if out, err = r.Render(md); err == nil {
-			fmt.Fprint(stdout, out)
-			return 0
+	out, err := ui.RenderEvent(c, e, min(width, 100), styleName)
+	if err != nil {
+		say(stderr, "backstory show: cannot render (%v); plain Markdown follows\n", err)
+		out = md
+	}
+	printPaged(out, !*noPager, stdout, stderr)
+	return 0
+}
+
+// terminalStyle asks the terminal on stdin and out for its background, as
+// the viewer does for --style auto: dark or light; without an answer,
+// what COLORFGBG says, else dark.
+func terminalStyle(out io.Writer) string {
+	if f, ok := out.(*os.File); ok {
+		if bg, err := lipgloss.BackgroundColor(os.Stdin, f); err == nil && bg != nil {
+			return ui.StyleForBackground(bg)
 		}
 	}
-	say(stderr, "backstory show: cannot render (%v); plain Markdown follows\n", err)
-	fmt.Fprint(stdout, md)
-	return 0
+	if name := ui.StyleFromColorFGBG(os.Getenv("COLORFGBG")); name != "" {
+		return name
+	}
+	return "dark"
 }
 
 // terminalWidth reports whether w is a terminal, and its width.

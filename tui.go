@@ -26,16 +26,15 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("", "[flags] [FILE|DIR ...]", stdout, stderr)
 	query := fs.String("q", "", "start with the timeline filtered by `QUERY` (see backstory list -h)")
 	event := fs.String("event", "", "start at the event with this `ID`")
-	style := fs.String("style", "auto", "colours: dark, light, notty (none) or auto (ask the terminal)")
+	style := fs.String("style", "", styleUsage)
 	noMouse := fs.Bool("no-mouse", false, "leave the mouse to the terminal, so its own text selection works")
 	paths, ok, code := fs.parse(args)
 	if !ok {
 		return code
 	}
-	switch *style {
-	case "dark", "light", "notty", "auto":
-	default:
-		say(stderr, "backstory: --style %q: use dark, light, notty or auto\n", *style)
+	styleName, err := ui.ChooseStyle(*style, os.Getenv)
+	if err != nil {
+		say(stderr, "backstory: %v\n", err)
 		return 2
 	}
 	if n := len([]rune(*query)); n > ui.MaxQuery {
@@ -59,7 +58,7 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		},
 		Query:   *query,
 		EventID: strings.TrimSpace(*event),
-		Style:   *style,
+		Style:   styleName,
 		NoMouse: *noMouse,
 		Paths:   paths,
 	})

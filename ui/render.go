@@ -92,28 +92,7 @@ const (
 // and link one of its own, so that the line it starts on is known.
 func eventDoc(c *timeline.Chronology, e *timeline.Event) []docBlock {
 	v, notes := viewerEvent(e)
-	head, sections := timeline.EventSections(c, v)
-	doc := []docBlock{{md: head, kind: noSection}}
-	for _, s := range sections {
-		doc = append(doc, docBlock{md: "## " + s.Heading + "\n", gap: 1, kind: noSection})
-		for i, it := range s.Items {
-			gap := 0
-			if i == 0 {
-				gap = 1
-			}
-			b := docBlock{md: it, gap: gap, kind: s.Kind, item: i}
-			if s.Kind == timeline.SectionClaims {
-				// the status is drawn by the pane, in its colour
-				cl := v.Claims[i]
-				b.md, b.claim, b.rated = "- "+timeline.ClaimMarkdown(cl)+"\n", cl.Status, true
-			}
-			doc = append(doc, b)
-		}
-	}
-	for _, n := range notes {
-		doc = append(doc, docBlock{md: "*" + n + "*\n", gap: 1, kind: noSection})
-	}
-	return doc
+	return eventBlocks(c, v, notes)
 }
 
 // isCut reports whether the detail pane shows less than all of e.

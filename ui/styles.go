@@ -1,9 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
 	"backstory/timeline"
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
@@ -17,6 +23,57 @@ const (
 	styleNoTTY = "notty"
 	styleAuto  = "auto"
 )
+
+// ChooseStyle picks the style by the rules the viewer and backstory show
+// share: NO_COLOR (set and not empty) means notty whatever else is asked,
+// as the terminal would drop the colours anyway; then flag (--style, ""
+// when not given); then BACKSTORY_STYLE; else auto. An unknown name is an
+// error that says where it came from.
+func ChooseStyle(flag string, getenv func(string) string) (string, error) {
+	name, from := flag, "--style"
+	if name == "" {
+		name, from = getenv("BACKSTORY_STYLE"), "BACKSTORY_STYLE"
+	}
+	switch name {
+	case "":
+		name = styleAuto
+	case styleDark, styleLight, styleNoTTY, styleAuto:
+	default:
+		return "", fmt.Errorf("%s \"%s\": use dark, light, notty or auto", from, name)
+	}
+	if getenv("NO_COLOR") != "" {
+		return styleNoTTY, nil
+	}
+	return name, nil
+}
+
+// StyleForBackground is dark or light for a terminal background colour,
+// as the viewer picks it when the terminal answers.
+func StyleForBackground(bg color.Color) string {
+	if (tea.BackgroundColorMsg{Color: bg}).IsDark() {
+		return styleDark
+	}
+	return styleLight
+}
+
+// StyleFromColorFGBG reads the background from COLORFGBG, which some
+// terminals set ("15;0", "0;default;15"): its last field is the
+// background's colour number, 0 to 6 and 8 dark, 7 and 9 to 15 light (as
+// Vim reads it). It returns dark or light, or "" when v says nothing.
+func StyleFromColorFGBG(v string) string {
+	if v == "" {
+		return ""
+	}
+	fields := strings.Split(v, ";")
+	n, err := strconv.Atoi(strings.TrimSpace(fields[len(fields)-1]))
+	switch {
+	case err != nil || n < 0 || n > 15:
+		return ""
+	case n <= 6 || n == 8:
+		return styleDark
+	}
+	return styleLight
+}
 
 // Styles is every colour and attribute the viewer uses, chosen once for a
 // dark or light background (or none at all for notty). Nothing else in the
@@ -71,7 +128,9 @@ func newStyles(name string) Styles {
 	isDark := name != styleLight
 	c := lipgloss.LightDark(isDark)
 	accent := c(lipgloss.Color("#5A3FC0"), lipgloss.Color("#B4A2FF"))
-	dim := c(lipgloss.Color("#767676"), lipgloss.Color("#8A8A8A"))
+	// every text colour keeps 4.5:1 (WCAG AA) against the terminal's
+	// background and against the backgrounds below (TestContrast)
+	dim := c(lipgloss.Color("#5F5F5F"), lipgloss.Color("#9E9E9E"))
 	red := c(lipgloss.Color("#C0262D"), lipgloss.Color("#FF6B6B"))
 	amber := c(lipgloss.Color("#A15C00"), lipgloss.Color("#F0B050"))
 	green := c(lipgloss.Color("#1E7B34"), lipgloss.Color("#6BD68A"))
@@ -110,15 +169,44 @@ func newStyles(name string) Styles {
 		Status:    lipgloss.NewStyle().Foreground(amber),
 		Position:  lipgloss.NewStyle().Foreground(dim),
 		Legend:    lipgloss.NewStyle().Foreground(dim),
-		Help:      help.DefaultStyles(isDark),
-		Input:     textinput.DefaultStyles(isDark),
+		Help:      helpStyles(text, dim),
+		Input:     inputStyles(isDark, text, dim, accent),
 	}
-	s.Input.Cursor.Blink = false
+	return s
+}
+
+// helpStyles are the footer's and the full help's: keys in the text
+// colour, what they do and the separators dim (Bubbles' own greys are
+// too faint to read).
+func helpStyles(text, dim color.Color) help.Styles {
+	key := lipgloss.NewStyle().Foreground(text)
+	desc := lipgloss.NewStyle().Foreground(dim)
+	return help.Styles{
+		Ellipsis: desc, ShortKey: key, ShortDesc: desc, ShortSeparator: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc,
+	}
+}
+
+// inputStyles are the filter bar's, in the palette's colours.
+func inputStyles(isDark bool, text, dim, accent color.Color) textinput.Styles {
+	s := textinput.DefaultStyles(isDark)
+	s.Focused = textinput.StyleState{
+		Text:        lipgloss.NewStyle().Foreground(text),
+		Placeholder: lipgloss.NewStyle().Foreground(dim),
+		Suggestion:  lipgloss.NewStyle().Foreground(dim),
+		Prompt:      lipgloss.NewStyle().Foreground(accent),
+	}
+	s.Blurred = s.Focused
+	s.Blurred.Text = lipgloss.NewStyle().Foreground(dim)
+	s.Cursor.Color = text
+	s.Cursor.Blink = false
 	return s
 }
 
 // plainStyles uses attributes only (bold, reverse, underline), for
-// terminals without colour and for the goldens.
+// terminals without colour (NO_COLOR) and for the goldens: the selected
+// row is in reverse video whichever pane has focus (bold while the list
+// has it), a filter match is underlined.
 func plainStyles() Styles {
 	p := lipgloss.NewStyle()
 	s := Styles{
@@ -130,8 +218,8 @@ func plainStyles() Styles {
 		Problem:      p.Bold(true),
 		Warning:      p,
 		Row:          p,
-		Selected:     p.Reverse(true),
-		SelectedBg:   p.Underline(true),
+		Selected:     p.Reverse(true).Bold(true),
+		SelectedBg:   p.Reverse(true),
 		Date:         p,
 		Year:         p.Bold(true),
 		Era:          p.Bold(true),

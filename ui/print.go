@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"strings"
+
+	"backstory/timeline"
+)
+
+// RenderEvent renders e as the detail pane does, in the style name (dark,
+// light or notty), its text wrapped to width: for backstory show, which
+// prints the whole event, nothing cut.
+func RenderEvent(c *timeline.Chronology, e *timeline.Event, width int, style string) (string, error) {
+	doc, err := renderDocument(eventBlocks(c, e, nil), width, style)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, l := range doc.lines {
+		b.WriteString(strings.TrimRight(l, " "))
+		b.WriteByte('\n')
+	}
+	return b.String(), nil
+}
+
+// eventBlocks is the document of v, in blocks, each claim, source and link
+// one of its own, so that the line it starts on is known; notes say what
+// was cut from it.
+func eventBlocks(c *timeline.Chronology, v *timeline.Event, notes []string) []docBlock {
+	head, sections := timeline.EventSections(c, v)
+	doc := []docBlock{{md: head, kind: noSection}}
+	for _, s := range sections {
+		doc = append(doc, docBlock{md: "## " + s.Heading + "\n", gap: 1, kind: noSection})
+		for i, it := range s.Items {
+			gap := 0
+			if i == 0 {
+				gap = 1
+			}
+			b := docBlock{md: it, gap: gap, kind: s.Kind, item: i}
+			if s.Kind == timeline.SectionClaims {
+				// the status is drawn by the pane, in its colour
+				cl := v.Claims[i]
+				b.md, b.claim, b.rated = "- "+timeline.ClaimMarkdown(cl)+"\n", cl.Status, true
+			}
+			doc = append(doc, b)
+		}
+	}
+	for _, n := range notes {
+		doc = append(doc, docBlock{md: "*" + n + "*\n", gap: 1, kind: noSection})
+	}
+	return doc
+}
