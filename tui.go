@@ -61,6 +61,8 @@ func runTUI(args []string, stdout, stderr io.Writer) int {
 		Style:   styleName,
 		NoMouse: *noMouse,
 		Paths:   paths,
+
+		HistoryFile: ui.HistoryFile(),
 	})
 	if !haveTerminal() {
 		say(stderr, "backstory: the viewer needs a terminal; without one, use backstory list, show or export\n")

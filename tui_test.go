@@ -45,7 +45,8 @@ func startTUIEnv(t *testing.T, bin, dir string, w, h int, env []string, args ...
 	// pane_dead_status is not reliable when tmux is started from a Go test
 	// (seen missing for good), and a pane whose process ends at once can
 	// lose its last output.
-	cmdline := "env TERM=xterm-256color COLORTERM=truecolor "
+	// the filter's history goes to a folder of the test's own
+	cmdline := "env TERM=xterm-256color COLORTERM=truecolor XDG_STATE_HOME=" + shellQuote(t.TempDir()) + " "
 	for _, e := range env {
 		cmdline += shellQuote(e) + " "
 	}

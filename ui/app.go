@@ -32,6 +32,9 @@ type Options struct {
 	// Editor is the editor command line for e; "" is $VISUAL, else
 	// $EDITOR, else a default (see internal/editor).
 	Editor string
+	// HistoryFile keeps the filter bar's queries across runs ("" keeps
+	// them for this run only); HistoryFile() is the usual place.
+	HistoryFile string
 }
 
 // Layout constants.
@@ -70,7 +73,11 @@ type Model struct {
 	// cover is the event selected when the viewer opened on the overview
 	// (the chronology has a description): the detail shows the overview
 	// until the reader moves, opens, filters or reads the overview
-	cover   *timeline.Event
+	cover *timeline.Event
+	// anchor is the event selected when the filter bar opened: every
+	// result of the typing keeps it selected if it holds it, else selects
+	// its first event, however fast the typing (see before)
+	anchor  *timeline.Event
 	focus   mode // modeList or modeDetail: which pane has the keys
 	history history
 
@@ -112,7 +119,7 @@ func New(opts Options) *Model {
 		ruler:    newRuler(&plain),
 		list:     newList(&plain),
 		detail:   newDetail(&plain),
-		filter:   newFilter(&plain),
+		filter:   newFilter(&plain, opts.HistoryFile),
 		help:     newHelpOverlay(&plain, opts.NoMouse),
 		problems: problemsBanner{st: &plain},
 		status:   newStatusLine(&plain),
@@ -142,7 +149,7 @@ func (m *Model) Close() {
 // Init starts the load and, for --style auto, asks the terminal for its
 // background colour, giving it bgWait to answer.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadCmd(m.opts.Load, m.start.ch), waitLoad(m.start.ch)}
+	cmds := []tea.Cmd{loadCmd(m.opts.Load, m.start.ch), waitLoad(m.start.ch), loadHistoryCmd(m.opts.HistoryFile)}
 	if !m.start.styleReady {
 		cmds = append(cmds, tea.RequestBackgroundColor,
 			tea.Tick(bgWait, func(time.Time) tea.Msg { return bgTimeoutMsg{} }))
@@ -229,9 +236,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.reloaded(msg)
 	case renderedMsg:
 		m.detail.Update(msg)
+	case historyMsg:
+		m.filter.SetHistory(msg.queries)
 	case filteredMsg:
 		if m.filter.Accept(msg) {
-			m.shows(msg.events, msg.words)
+			m.shows(msg.events, msg.words, m.before())
 		}
 	case statusExpiredMsg, tea.ResumeMsg:
 		m.status.Update(msg)
@@ -272,6 +281,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	}
 	m.list.Reload(facts, m.chron.Events, nil)
 	m.ruler.SetFacts(facts)
+	m.filter.SetValues(facts.values)
 	m.ruler.SetShown(m.chron.Events, true)
 	m.problems.SetWarnings(msg.diags.Warnings())
 	var cmd tea.Cmd
@@ -281,7 +291,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if q := strings.TrimSpace(m.opts.Query); q != "" {
 		res, err := m.filter.Start(q)
 		if m.filter.Accept(res) {
-			m.shows(res.events, res.words)
+			m.shows(res.events, res.words, nil)
 		}
 		if err != nil { // as enter on it in the bar would: nothing filtered, and why
 			m.filter.Drop()

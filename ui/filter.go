@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -42,6 +43,15 @@ type filterModel struct {
 
 	seq    int
 	latest *atomic.Int64 // the newest seq, read by runs to skip stale work
+
+	// the queries kept before, the newest last (filter_recall.go), and
+	// which one ↑/↓ has put in the bar (-1 none) over what was typed
+	history     []string
+	historyFile string
+	recalled    int
+	typed       string
+	values      map[string][]string // the chronology's values, for tab
+	hint        string              // what tab or ↑ has to say, under way
 }
 
 // MaxQuery is the most characters the filter bar (and -q) takes: far more than any
@@ -50,14 +60,14 @@ type filterModel struct {
 // input's own work).
 const MaxQuery = 1000
 
-func newFilter(st *Styles) filterModel {
+func newFilter(st *Styles, historyFile string) filterModel {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "words, tag:X, person:X, year:2018, is:disputed …"
 	ti.KeyMap.Paste.SetEnabled(false) // bracketed paste still works; ctrl+v would shell out
 	ti.CharLimit = MaxQuery
 	ti.SetStyles(st.Input)
-	return filterModel{st: st, input: ti, latest: new(atomic.Int64)}
+	return filterModel{st: st, input: ti, latest: new(atomic.Int64), historyFile: historyFile, recalled: -1}
 }
 
 // SetStyles follows a change of colours.
@@ -140,6 +150,11 @@ func (f *filterModel) Start(q string) (filteredMsg, error) {
 // shows, or a malformed one to fix (its run says again what is wrong).
 func (f *filterModel) Open() tea.Cmd {
 	f.editing = true
+	f.recalled, f.hint = -1, ""
+	f.input.Placeholder = "words, tag:X, person:X, year:2018, is:disputed …"
+	if n := len(f.history); n > 0 && f.kept == "" {
+		f.input.Placeholder = "↑ " + f.history[n-1]
+	}
 	f.input.SetValue(f.kept)
 	f.input.CursorEnd()
 	cmd := f.input.Focus()
@@ -152,8 +167,9 @@ func (f *filterModel) Open() tea.Cmd {
 // Keep closes the bar on enter. The final text decides, not the runs that
 // came back while it was typed: it is parsed here, and a good query's own
 // run (the latest) is still to come or already shown. The error says why
-// a malformed text filters nothing.
-func (f *filterModel) Keep() error {
+// a malformed text filters nothing; a good query joins the history, and
+// the command saves it.
+func (f *filterModel) Keep() (tea.Cmd, error) {
 	f.editing = false
 	f.input.Blur()
 	text := f.input.Value()
@@ -162,10 +178,11 @@ func (f *filterModel) Keep() error {
 	if err == nil {
 		err = q.Check(f.chron)
 	}
-	if err == nil {
-		f.err = nil
+	if err != nil {
+		return nil, err
 	}
-	return err
+	f.err = nil
+	return f.remember(text), nil
 }
 
 // Clear closes the bar and forgets the query: every event is shown.
@@ -206,6 +223,14 @@ func (f *filterModel) Update(msg tea.Msg) (*filterModel, tea.Cmd) {
 	if !f.editing {
 		return f, nil
 	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch km := f.KeyMap(); {
+		case key.Matches(k, km.History):
+			return f, f.recall(moveKey(k))
+		case key.Matches(k, km.Complete):
+			return f, f.complete()
+		}
+	}
 	before := f.input.Value()
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
@@ -213,6 +238,7 @@ func (f *filterModel) Update(msg tea.Msg) (*filterModel, tea.Cmd) {
 		f.input.SetValue(timeline.DropHidden(text)) // a pasted bidi override, say
 	}
 	if text := f.input.Value(); text != before {
+		f.recalled, f.hint = -1, ""
 		cmd = tea.Batch(cmd, filterCmd(f.chron, f.next(), text, f.latest))
 	}
 	return f, cmd
@@ -225,6 +251,8 @@ func (f *filterModel) KeyMap() KeyMap {
 	k.setEnabled(false)
 	k.KeepFilter.SetEnabled(f.editing)
 	k.DropFilter.SetEnabled(f.editing)
+	k.History.SetEnabled(f.editing && len(f.history) > 0)
+	k.Complete.SetEnabled(f.editing)
 	return k
 }
 
@@ -240,7 +268,10 @@ func (f *filterModel) View() string {
 		}
 	}
 	s += "  " + f.st.FilterInfo.Render(fmt.Sprintf("%d/%d", f.shown, f.total))
-	if f.err != nil {
+	switch {
+	case f.hint != "": // tab or ↑ just said it
+		s += "  " + f.st.Position.Render(f.hint)
+	case f.err != nil:
 		s += "  " + f.st.Error.Render(timeline.HarmlessLine(f.err.Error()))
 	}
 	return cut(s, f.width)
@@ -251,9 +282,10 @@ func rejectedStatus(err error) string {
 	return "Nothing filtered: " + timeline.HarmlessLine(err.Error()) + "; / to fix the query"
 }
 
-// moveKey is how far an arrow in the filter bar moves the list.
+// moveKey is the way a key of the filter bar goes: back for ↑ and
+// ctrl+p, on for ↓ and ctrl+n.
 func moveKey(msg tea.KeyPressMsg) int {
-	if msg.String() == "up" {
+	if s := msg.String(); s == "ctrl+p" || s == "up" {
 		return -1
 	}
 	return 1

@@ -66,18 +66,27 @@ func locationOf(e *timeline.Event, focus mode, d *detailModel) location {
 	return loc
 }
 
-// shows makes the list show events, with the filter's words marked, the
-// event on show kept selected when it is among them, else the nearest.
-func (m *Model) shows(events []*timeline.Event, words []string) {
-	keep := m.current
-	if keep == nil {
-		keep = m.list.Selected()
-	}
+// shows makes the list show events, with the filter's words marked, keep
+// selected when it is among them, else the first of them.
+func (m *Model) shows(events []*timeline.Event, words []string, keep *timeline.Event) {
 	m.list.SetWords(words)
-	m.list.SetEvents(m.chron, events, keep)
+	m.list.SetEvents(m.chron, events, nil)
+	if keep != nil {
+		m.list.Select(keep)
+	}
 	m.ruler.SetShown(events, len(events) == m.chron.Len())
 	m.current = m.list.Selected()
 	m.detail.SetWords(words)
+}
+
+// before is the event a filter's results keep selected when they hold
+// it: the one selected before / (or moved to with the bar's arrows), so
+// that what intermediate results of the typing selected never counts.
+func (m *Model) before() *timeline.Event {
+	if m.anchor != nil {
+		return m.anchor
+	}
+	return m.current
 }
 
 // say shows a status message. One about the state now (a scope other

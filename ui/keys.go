@@ -44,7 +44,9 @@ type KeyMap struct {
 	ClearFilter key.Binding // esc in the list with a filter kept
 	KeepFilter  key.Binding // enter in the filter bar
 	DropFilter  key.Binding // esc in the filter bar
-	FilterMove  key.Binding // ↑/↓ in the filter bar
+	FilterMove  key.Binding // ctrl+n/ctrl+p in the filter bar: move in the list
+	History     key.Binding // ↑/↓ in the filter bar: earlier queries
+	Complete    key.Binding // tab in the filter bar: a field's values
 	NextMatch   key.Binding
 	PrevMatch   key.Binding
 
@@ -98,7 +100,9 @@ func defaultKeyMap() KeyMap {
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		KeepFilter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		DropFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		FilterMove:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
+		FilterMove:  key.NewBinding(key.WithKeys("ctrl+n", "ctrl+p"), key.WithHelp("ctrl+n/p", "move")),
+		History:     key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "earlier queries")),
+		Complete:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 
@@ -136,7 +140,7 @@ func sk(b key.Binding, rank int, short string) shortKey {
 func (k KeyMap) shortKeys() []shortKey {
 	switch k.mode {
 	case modeFilter:
-		return []shortKey{sk(k.KeepFilter, 0, "enter keep"), sk(k.DropFilter, 0, "esc clear"), sk(k.FilterMove, 3, ""),
+		return []shortKey{sk(k.KeepFilter, 0, "enter keep"), sk(k.DropFilter, 0, "esc clear"), sk(k.History, 3, "↑ earlier"), sk(k.Complete, 4, ""), sk(k.FilterMove, 5, ""),
 			sk(k.Quit, 0, "")}
 	case modeHelp:
 		return []shortKey{sk(k.Down, 2, "j down"), sk(k.Up, 3, "k up"), sk(k.PageDown, 4, ""), sk(k.Help, 0, "? close"),
@@ -166,7 +170,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the `?` screen: every binding that works now, in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	if k.mode == modeFilter {
-		return [][]key.Binding{{k.KeepFilter, k.DropFilter, k.FilterMove}, {k.Quit}}
+		return [][]key.Binding{{k.KeepFilter, k.DropFilter, k.History, k.Complete, k.FilterMove}, {k.Quit}}
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear, k.NextEvent, k.PrevEvent,
@@ -189,7 +193,7 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear, &k.NextEvent, &k.PrevEvent,
 		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
-		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.NextMatch, &k.PrevMatch,
+		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.History, &k.Complete, &k.NextMatch, &k.PrevMatch,
 		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Suspend, &k.Quit,
 	}
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,8 +36,35 @@ var filterKeys = []keyCase{
 				t.Errorf("%d events, input %q", len(d.m.list.events), d.m.filter.input.Value())
 			}
 		}},
-	{name: "arrows move the list", setup: []string{"/"}, text: "schaaf", press: []string{"down"}, check: wantSelected("schaaf-warning")},
-	{name: "up moves the list", setup: []string{"/"}, text: "schaaf", press: []string{"down", "up"}, check: wantSelected("homan-condemns")},
+	{name: "ctrl+n moves the list", setup: []string{"/"}, text: "schaaf", press: []string{"ctrl+n"}, check: wantSelected("schaaf-warning")},
+	{name: "ctrl+p moves the list back", setup: []string{"/"}, text: "schaaf", press: []string{"ctrl+n", "ctrl+p"},
+		check: wantSelected("homan-condemns")},
+	{name: "↑ recalls the query kept before", setup: []string{"/"}, text: "schaaf",
+		press: []string{"enter", "esc", "/", "up"}, check: func(t *testing.T, d *driver) {
+			if v := d.m.filter.input.Value(); v != "schaaf" {
+				t.Errorf("↑ brought %q", v)
+			}
+			wantIDs(t, d, "homan-condemns", "schaaf-warning")
+		}},
+	{name: "↓ past the newest brings back what was typed", setup: []string{"/"}, text: "schaaf",
+		press: []string{"enter", "esc", "/", "o", "a", "k", "up", "down"}, check: func(t *testing.T, d *driver) {
+			if v := d.m.filter.input.Value(); v != "oak" {
+				t.Errorf("↓ brought %q", v)
+			}
+		}},
+	{name: "/ after esc offers the last query", setup: []string{"/"}, text: "schaaf",
+		press: []string{"enter", "esc", "/"}, check: wantOnScreen("↑ schaaf")},
+	{name: "tab completes a person", setup: []string{"/"}, text: "person:lib", press: []string{"tab"},
+		check: func(t *testing.T, d *driver) {
+			if v := d.m.filter.input.Value(); v != `person:"Libby Schaaf"` {
+				t.Errorf("tab made %q", v)
+			}
+			wantIDs(t, d, "schaaf-warning")
+		}},
+	{name: "tab names the values it cannot choose between", setup: []string{"/"}, text: "claim:", press: []string{"tab"},
+		check: wantOnScreen("verified, unverified, disputed, false")},
+	{name: "tab says what it completes", setup: []string{"/"}, text: "oakland", press: []string{"tab"},
+		check: wantOnScreen("tab completes a field's value")},
 	{name: "letters type, not move", setup: []string{"/"}, press: []string{"j", "k", "q", "g", "?", "1"},
 		check: func(t *testing.T, d *driver) {
 			wantNoQuit(t, d)
@@ -290,5 +319,60 @@ func TestMalformedStartQuery(t *testing.T) {
 	d.press("/")
 	if v := d.m.filter.input.Value(); v != "schaaf year:20x" || d.m.filter.err == nil {
 		t.Errorf("/ brings back %q (error %v)", v, d.m.filter.err)
+	}
+}
+
+// TestFilterSelectionIgnoresSpeed: what a filter leaves selected does not
+// depend on which results of the typing came back while it was typed: the
+// event selected before / when the result holds it, else its first event.
+func TestFilterSelectionIgnoresSpeed(t *testing.T) {
+	for _, tc := range []struct {
+		setup []string
+		text  string
+		want  string
+	}{
+		{[]string{"j", "j", "j"}, "schaaf year:2018", "schaaf-warning"}, // kept: it matches
+		{nil, "schaaf year:2018", "homan-condemns"},                     // printz does not: the first match
+		{[]string{"G"}, "person:schaaf", "schaaf-warning"},              // "pers" on the way matches other events
+	} {
+		for n := 0; n <= len([]rune(tc.text)); n++ {
+			d := newDriver(t, 120, 40, Options{})
+			d.press(tc.setup...)
+			d.press("/")
+			typeAt(d, tc.text, n, "enter")
+			if d.selected() != tc.want {
+				t.Errorf("%v then %q with %d runs back in time: selected %q, want %q", tc.setup, tc.text, n, d.selected(), tc.want)
+			}
+		}
+	}
+	// esc in the bar goes back to the event selected before /
+	d := newDriver(t, 120, 40, Options{})
+	d.press("j", "/")
+	d.typeText("schaaf")
+	d.press("esc")
+	wantSelected("sb54-signed")(t, d)
+}
+
+// TestFilterHistoryKept: the queries kept are in the history file for the
+// next run, newest last, each once.
+func TestFilterHistoryKept(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "state", "queries")
+	d := newDriver(t, 120, 40, Options{HistoryFile: file})
+	for _, q := range []string{"schaaf", "tag:court", "schaaf"} {
+		d.press("/")
+		for range 40 {
+			d.press("backspace")
+		}
+		d.typeText(q)
+		d.press("enter", "esc")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || string(data) != "tag:court\nschaaf\n" {
+		t.Fatalf("history file %q (%v)", data, err)
+	}
+	e := newDriver(t, 120, 40, Options{HistoryFile: file})
+	e.press("/", "up", "up")
+	if v := e.m.filter.input.Value(); v != "tag:court" {
+		t.Errorf("the next run recalls %q", v)
 	}
 }

@@ -47,11 +47,12 @@ const (
 // command that loads it, off the key path.
 type listFacts struct {
 	chron  *timeline.Chronology
-	eraAt  []*timeline.Era // the era of each event, by index
-	gap    int             // days: events further apart than this get a row that says so
-	dateW  int             // the date column's width
-	days   []int           // the first day of each event (timeline.Ordinal), by index: in order
-	lo, hi int             // the first and last day of the chronology, ends of spans included
+	eraAt  []*timeline.Era     // the era of each event, by index
+	gap    int                 // days: events further apart than this get a row that says so
+	dateW  int                 // the date column's width
+	days   []int               // the first day of each event (timeline.Ordinal), by index: in order
+	lo, hi int                 // the first and last day of the chronology, ends of spans included
+	values map[string][]string // its tags, people, places and ids, for the filter bar's tab
 }
 
 // day is the first day of e.
@@ -65,7 +66,7 @@ func (f *listFacts) day(e *timeline.Event) int {
 
 // factsOf works out the list's facts of c.
 func factsOf(c *timeline.Chronology) listFacts {
-	f := listFacts{chron: c, dateW: dateWidth}
+	f := listFacts{chron: c, dateW: dateWidth, values: fieldValues(c)}
 	if len(c.Eras) > 0 {
 		f.eraAt = make([]*timeline.Era, len(c.Events))
 	}

@@ -261,6 +261,7 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	filterRun := m.filter.SetChronology(m.chron)
 	m.list.Reload(msg.facts, events, cur)
 	m.ruler.SetFacts(msg.facts)
+	m.filter.SetValues(msg.facts.values)
 	m.ruler.SetShown(events, len(events) == m.chron.Len())
 	m.current = cur
 	if cur == nil {

@@ -34,12 +34,12 @@ func (m *Model) keyMap() KeyMap {
 		switch n, at := m.list.Len(), m.list.Cursor(); {
 		case n < 2:
 		case at == 0:
-			k.FilterMove.SetKeys("down")
-			k.FilterMove.SetHelp("↓", "move")
+			k.FilterMove.SetKeys("ctrl+n")
+			k.FilterMove.SetHelp("ctrl+n", "move")
 			k.FilterMove.SetEnabled(true)
 		case at == n-1:
-			k.FilterMove.SetKeys("up")
-			k.FilterMove.SetHelp("↑", "move")
+			k.FilterMove.SetKeys("ctrl+p")
+			k.FilterMove.SetHelp("ctrl+p", "move")
 			k.FilterMove.SetEnabled(true)
 		default:
 			k.FilterMove.SetEnabled(true)
@@ -150,22 +150,23 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, km.Quit):
 			return tea.Quit
 		case key.Matches(msg, km.KeepFilter):
-			err := m.filter.Keep()
+			save, err := m.filter.Keep()
 			m.layout()
 			if err != nil { // it filters nothing, and says why
 				m.filter.Drop()
-				m.shows(m.chron.Events, nil)
+				m.shows(m.chron.Events, nil, m.before())
 				return m.say(scopeFilter, rejectedStatus(err), true)
 			}
-			return nil
+			return save
 		case key.Matches(msg, km.DropFilter):
 			m.filter.Clear()
-			m.shows(m.chron.Events, nil)
+			m.shows(m.chron.Events, nil, m.before())
 			m.layout()
 			return nil
 		case key.Matches(msg, km.FilterMove):
 			m.list.Move(moveKey(msg))
 			m.current = m.list.Selected()
+			m.anchor = m.current // the reader chose it
 			return nil
 		}
 		_, cmd := m.filter.Update(msg)
@@ -209,6 +210,7 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		m.focus = modeDetail
 		m.detail.Unselect()
 	case key.Matches(msg, km.Filter):
+		m.anchor = m.current
 		m.focus = modeList
 		m.detail.Unselect()
 		cmd := m.filter.Open()
@@ -216,7 +218,7 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		return cmd
 	case key.Matches(msg, km.ClearFilter):
 		m.filter.Clear()
-		m.shows(m.chron.Events, nil)
+		m.shows(m.chron.Events, nil, m.current)
 		m.layout()
 	case key.Matches(msg, km.FollowN):
 		ids, n := e.Targets(), int(msg.String()[0]-'0')
