@@ -42,7 +42,7 @@ const (
 	wideWidth   = 90 // from this width list and detail are side by side
 	listShare   = 45 // percent of the width the list gets, side by side
 	minDetailW  = 50 // the detail pane is never narrower beside the list
-	maxDetailW  = 80 // nor wider: a reading measure; the list gets the rest
+	maxDetailW  = 100 // nor wider: a reading measure; the list gets the rest
 	statusTime  = 6 * time.Second
 	bgWait      = 300 * time.Millisecond // how long a terminal may take to tell its background
 	wheelStep   = 3

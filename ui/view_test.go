@@ -212,7 +212,7 @@ func TestPaneWidths(t *testing.T) {
 		}
 		prev = list
 	}
-	for _, tc := range []struct{ w, list int }{{90, 38}, {100, 45}, {120, 54}, {160, 78}} {
+	for _, tc := range []struct{ w, list int }{{90, 38}, {100, 45}, {120, 54}, {160, 72}, {200, 98}} {
 		if list, _ := paneWidths(tc.w); list != tc.list {
 			t.Errorf("at %d the list is %d wide, want %d", tc.w, list, tc.list)
 		}
