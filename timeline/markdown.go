@@ -78,7 +78,7 @@ func (e *Event) Targets() []string {
 // events that refer to it (numbered after the links, as Targets). All text
 // from the file is made Harmless.
 func EventMarkdown(c *Chronology, e *Event) string {
-	head, sections := EventSections(c, e)
+	head, sections := ShowSections(c, e)
 	var b strings.Builder
 	b.WriteString(head)
 	for _, s := range sections {
@@ -116,8 +116,20 @@ const (
 
 // EventSections is EventMarkdown in parts: the head (title, date, tags,
 // people, places, summary, body, media), ending in a blank line, and the
-// sections that follow it, those with no items left out.
+// sections that follow it, those with no items left out; a linked event
+// is named by its title and date.
 func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
+	return eventSections(c, e, false)
+}
+
+// ShowSections is EventSections with each linked event's id after its
+// title and date (`printz-1997`), to give to show, --event or links:, as
+// EventMarkdown writes it.
+func ShowSections(c *Chronology, e *Event) (head string, sections []Section) {
+	return eventSections(c, e, true)
+}
+
+func eventSections(c *Chronology, e *Event, ids bool) (head string, sections []Section) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
 	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
@@ -172,7 +184,7 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 		s := Section{Kind: SectionLinks, Heading: "Links"}
 		for _, l := range e.Links {
 			n++
-			s.Items = append(s.Items, fmt.Sprintf("%d. %s\n", n, targetLine(c, l.To, l.Note)))
+			s.Items = append(s.Items, fmt.Sprintf("%d. %s\n", n, targetLine(c, l.To, l.Note, ids)))
 		}
 		sections = append(sections, s)
 	}
@@ -180,7 +192,7 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 		s := Section{Kind: SectionBacklinks, Heading: "Referenced by"}
 		for _, bl := range e.Backlinks {
 			n++
-			s.Items = append(s.Items, fmt.Sprintf("%d. %s\n", n, targetLine(c, bl.From, bl.Note)))
+			s.Items = append(s.Items, fmt.Sprintf("%d. %s\n", n, targetLine(c, bl.From, bl.Note, ids)))
 		}
 		sections = append(sections, s)
 	}
@@ -234,13 +246,20 @@ func sourceLine(s Source) string {
 	return line
 }
 
-// targetLine is "Title (24 Feb 2018) — note" for a linked event.
-func targetLine(c *Chronology, id, note string) string {
+// targetLine is "Title (24 Feb 2018) — note" for a linked event, with
+// its id, "Title (24 Feb 2018) `id` — note", when ids is set; an id
+// alone when no event has it.
+func targetLine(c *Chronology, id, note string, ids bool) string {
 	line := "`" + HarmlessLine(id) + "`"
 	if t := c.Event(id); t != nil {
 		// the date, not a display_date, which may be long or have its own
 		// parentheses
-		line = fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(shorten(t.Title, targetTitleMax))), t.SpanText())
+		title := fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(shorten(t.Title, targetTitleMax))), t.SpanText())
+		if ids {
+			line = title + " " + line
+		} else {
+			line = title
+		}
 	}
 	if note != "" {
 		line += " — " + escapeInline(HarmlessLine(note))

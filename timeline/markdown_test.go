@@ -109,14 +109,14 @@ func TestEventMarkdown(t *testing.T) {
 		"\n" +
 		"## Links\n" +
 		"\n" +
-		"1. Early (2017)\n" +
-		"2. Late (1 Jan – 1 Feb 2019) — then\n" +
+		"1. Early (2017) `early`\n" +
+		"2. Late (1 Jan – 1 Feb 2019) `late` — then\n" +
 		"\n" +
 		"## Referenced by\n" +
 		"\n" +
-		"3. Earliest (1 Jan 2016)\n" +
-		"4. Late (1 Jan – 1 Feb 2019) — looks back\n" +
-		"5. Later (about 1 May 2020)\n"
+		"3. Earliest (1 Jan 2016) `earliest`\n" +
+		"4. Late (1 Jan – 1 Feb 2019) `late` — looks back\n" +
+		"5. Later (about 1 May 2020) `later`\n"
 	got := EventMarkdown(c, hub)
 	if got != want {
 		t.Errorf("EventMarkdown\n--- got\n%s--- want\n%s", got, want)
@@ -144,16 +144,23 @@ func TestEventMarkdown(t *testing.T) {
 
 	// an event with a summary and no body shows the summary; no empty
 	// sections; backlinks are numbered from 1 when there are no links
-	if got, want := EventMarkdown(c, c.Event("early")), "# Early\n\n**2017**\n\n*Only a summary.*\n\n## Referenced by\n\n1. The hub: \\*bold\\* (24 Feb 2018)\n"; got != want {
+	if got, want := EventMarkdown(c, c.Event("early")), "# Early\n\n**2017**\n\n*Only a summary.*\n\n## Referenced by\n\n1. The hub: \\*bold\\* (24 Feb 2018) `hub`\n"; got != want {
 		t.Errorf("EventMarkdown(early)\n--- got\n%s--- want\n%s", got, want)
 	}
 	// a display date is followed by the date it stands for
-	if got := EventMarkdown(c, c.Event("earliest")); !strings.HasPrefix(got, "# Earliest\n\n**New Year's Day, 2016** (1 Jan 2016)\n\n## Links\n\n1. The hub: \\*bold\\* (24 Feb 2018)\n") {
+	if got := EventMarkdown(c, c.Event("earliest")); !strings.HasPrefix(got, "# Earliest\n\n**New Year's Day, 2016** (1 Jan 2016)\n\n## Links\n\n1. The hub: \\*bold\\* (24 Feb 2018) `hub`\n") {
 		t.Errorf("EventMarkdown(earliest)\n%s", got)
 	}
 	// a link to an event that is not in the chronology shows its id
-	if got := targetLine(c, "gone", "why"); got != "`gone` — why" {
-		t.Errorf("targetLine of a missing event = %q", got)
+	for _, ids := range []bool{false, true} {
+		if got := targetLine(c, "gone", "why", ids); got != "`gone` — why" {
+			t.Errorf("targetLine of a missing event = %q", got)
+		}
+	}
+	// the viewer's detail names a linked event by title and date only
+	_, sections := EventSections(c, hub)
+	if got := sections[2].Items[0]; got != "1. Early (2017)\n" {
+		t.Errorf("EventSections: link line %q", got)
 	}
 }
 
@@ -234,7 +241,7 @@ func TestEventMarkdownEscapes(t *testing.T) {
 	}
 	for _, want := range []string{
 		"**\\*circa\\* \\[March\\] 2018** (1 Mar 2018)\n",
-		"1. \\*Bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\# 1. \\\\ back\\`tick\\` (24 Feb 2018) — see \\*this\\*\n",
+		"1. \\*Bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\# 1. \\\\ back\\`tick\\` (24 Feb 2018) `special` — see \\*this\\*\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("EventMarkdown lacks %q\n%s", want, got)
@@ -248,7 +255,7 @@ func TestEventMarkdownEscapes(t *testing.T) {
 func TestEventMarkdownLinkDisplayDate(t *testing.T) {
 	c := mustParse(t, escapesChronology)
 	got := EventMarkdown(c, c.Event("special"))
-	if want := "Linker (1 Mar 2018) — see \\*this\\*\n"; !strings.Contains(got, want) {
+	if want := "Linker (1 Mar 2018) `linker` — see \\*this\\*\n"; !strings.Contains(got, want) {
 		t.Errorf("EventMarkdown lacks %q\n%s", want, got)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // light or notty), its text wrapped to width: for backstory show, which
 // prints the whole event, nothing cut.
 func RenderEvent(c *timeline.Chronology, e *timeline.Event, width int, style string) (string, error) {
-	doc, err := renderDocument(eventBlocks(c, e, nil), width, style)
+	doc, err := renderDocument(eventBlocks(c, e, nil, true), width, style)
 	if err != nil {
 		return "", err
 	}
@@ -24,9 +24,13 @@ func RenderEvent(c *timeline.Chronology, e *timeline.Event, width int, style str
 
 // eventBlocks is the document of v, in blocks, each claim, source and link
 // one of its own, so that the line it starts on is known; notes say what
-// was cut from it.
-func eventBlocks(c *timeline.Chronology, v *timeline.Event, notes []string) []docBlock {
-	head, sections := timeline.EventSections(c, v)
+// was cut from it; with ids, each linked event's id follows its title.
+func eventBlocks(c *timeline.Chronology, v *timeline.Event, notes []string, ids bool) []docBlock {
+	sectionsOf := timeline.EventSections
+	if ids {
+		sectionsOf = timeline.ShowSections
+	}
+	head, sections := sectionsOf(c, v)
 	doc := []docBlock{{md: head, kind: noSection}}
 	for _, s := range sections {
 		doc = append(doc, docBlock{md: "## " + s.Heading + "\n", gap: 1, kind: noSection})
