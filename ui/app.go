@@ -39,9 +39,9 @@ type Options struct {
 
 // Layout constants.
 const (
-	wideWidth   = 90 // from this width list and detail are side by side
-	listShare   = 45 // percent of the width the list gets, side by side
-	minDetailW  = 50 // the detail pane is never narrower beside the list
+	wideWidth   = 90  // from this width list and detail are side by side
+	listShare   = 45  // percent of the width the list gets, side by side
+	minDetailW  = 50  // the detail pane is never narrower beside the list
 	maxDetailW  = 100 // nor wider: a reading measure; the list gets the rest
 	statusTime  = 6 * time.Second
 	bgWait      = 300 * time.Millisecond // how long a terminal may take to tell its background
@@ -93,6 +93,7 @@ type Model struct {
 	help     helpOverlay // an overlay: IsOpen
 	problems problemsBanner
 	status   statusLine
+	memo     memoPrompt // x: in place of the footer while open
 
 	files  files
 	editor editSession
@@ -123,6 +124,7 @@ func New(opts Options) *Model {
 		help:     newHelpOverlay(&plain, opts.NoMouse),
 		problems: problemsBanner{st: &plain},
 		status:   newStatusLine(&plain),
+		memo:     newMemoPrompt(&plain),
 		openURL:  browser.OpenURL,
 
 		watchFiles: startWatch,
@@ -169,6 +171,7 @@ func (m *Model) restyle(name string) {
 	m.help.SetStyles(m.st)
 	m.problems.SetStyles(m.st)
 	m.status.SetStyles(m.st)
+	m.memo.SetStyles(m.st)
 	m.layout()
 }
 
@@ -236,6 +239,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.reloaded(msg)
 	case renderedMsg:
 		m.detail.Update(msg)
+	case memoWrittenMsg:
+		text, isErr := writtenStatus(msg)
+		return m.say(scopeNone, text, isErr)
 	case historyMsg:
 		m.filter.SetHistory(msg.queries)
 	case filteredMsg:
@@ -255,8 +261,12 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.ready() {
 			return m.handleMouse(msg.(tea.MouseMsg))
 		}
-	default:
-		_, cmd := m.filter.Update(msg) // paste, and anything else the text input wants
+	default: // paste, and anything else a text input wants
+		if m.memo.IsOpen() {
+			_, cmd := m.memo.Update(msg)
+			return cmd
+		}
+		_, cmd := m.filter.Update(msg)
 		return cmd
 	}
 	return nil
@@ -356,6 +366,7 @@ func (m *Model) layout() {
 	m.problems.SetSize(w, m.bannerH)
 	m.filter.SetSize(w, 1)
 	m.status.SetSize(w, 1)
+	m.memo.SetSize(w, 1)
 }
 
 // paneWidths shares w between list and detail, side by side: the list

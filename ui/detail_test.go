@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -241,5 +243,39 @@ status = "false"
 			t.Errorf("%s and %s are drawn alike in colour", s, other)
 		}
 		seen[r] = s
+	}
+}
+
+// TestMemo: x writes the events the list shows as the Markdown memo to
+// the file named, and never over a file without a y.
+func TestMemo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "memo.md")
+	d := newDriver(t, 120, 40, Options{})
+	d.press("/").typeText("schaaf").press("enter", "x")
+	if !strings.Contains(d.screen(), "Memo to: background-") {
+		t.Fatalf("no prompt:\n%s", d.screen())
+	}
+	d.press("ctrl+u").typeText(path).press("enter")
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "Oakland Mayor Libby Schaaf warns of ICE raids") ||
+		strings.Contains(string(data), "Printz") {
+		t.Fatalf("memo %q (%v)", data, err)
+	}
+	wantStatus("Wrote 2 events to "+path)(t, d)
+	// again: asked first; n leaves the file alone, y writes over it
+	if err := os.WriteFile(path, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.press("x", "ctrl+u").typeText(path).press("enter")
+	if !strings.Contains(d.screen(), "exists: write over it? y/n") {
+		t.Fatalf("no question:\n%s", d.screen())
+	}
+	d.press("n")
+	if data, _ := os.ReadFile(path); string(data) != "mine" || d.m.memo.IsOpen() {
+		t.Fatalf("n wrote %q", data)
+	}
+	d.press("x", "ctrl+u").typeText(path).press("enter", "y")
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "Schaaf") {
+		t.Errorf("y did not write: %q", data)
 	}
 }

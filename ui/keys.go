@@ -52,6 +52,7 @@ type KeyMap struct {
 
 	OpenSource key.Binding
 	Copy       key.Binding
+	Memo       key.Binding // x: the events shown, as the Markdown memo, to a file
 
 	Ruler   key.Binding // t: the time ruler shown or hidden
 	ZoomIn  key.Binding // + around the selected event
@@ -108,6 +109,7 @@ func defaultKeyMap() KeyMap {
 
 		OpenSource: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy citation")),
+		Memo:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "write memo")),
 		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit event")),
 		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Problems:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "show problems")),
@@ -176,7 +178,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear, k.NextEvent, k.PrevEvent,
 			k.Ruler, k.ZoomIn, k.ZoomOut, k.Fit},
 		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward, k.Suspend},
-		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Edit, k.Reload, k.Problems,
+		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Memo, k.Edit, k.Reload, k.Problems,
 			k.Help, k.Quit},
 	}
 }
@@ -194,6 +196,6 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.History, &k.Complete, &k.NextMatch, &k.PrevMatch,
-		&k.OpenSource, &k.Copy, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Suspend, &k.Quit,
+		&k.OpenSource, &k.Copy, &k.Memo, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Suspend, &k.Quit,
 	}
 }

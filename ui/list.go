@@ -91,6 +91,9 @@ func (l *listModel) SetFocused(on bool) { l.focused = on }
 // SetWords sets the filter's words, highlighted in the titles.
 func (l *listModel) SetWords(words []string) { l.words = words }
 
+// Events are the events shown, in order.
+func (l *listModel) Events() []*timeline.Event { return l.events }
+
 // Len is the number of events shown.
 func (l *listModel) Len() int { return len(l.events) }
 

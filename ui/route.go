@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"time"
 
 	"backstory/timeline"
 	"charm.land/bubbles/v2/key"
@@ -24,6 +25,13 @@ func (m *Model) keyMap() KeyMap {
 	k.setEnabled(false)
 	k.Quit.SetEnabled(true)
 	if !m.ready() {
+		return k
+	}
+	if m.memo.IsOpen() {
+		k = merge(k, m.memo.KeyMap())
+		k.mode = modeFilter
+		k.Quit.SetKeys("ctrl+c")
+		k.Quit.SetHelp("ctrl+c", "quit")
 		return k
 	}
 	if m.filter.Editing() {
@@ -87,6 +95,7 @@ func (m *Model) keyMap() KeyMap {
 		}
 	}
 	k.Copy.SetEnabled(event)
+	k.Memo.SetEnabled(m.list.Len() > 0)
 	k.Edit.SetEnabled(true) // opens the editor, or says how to get a file to edit
 	switch _, _, why := editTarget(m.opts.Paths, &m.problems, onShow, m.chron); {
 	case len(m.opts.Paths) == 0:
@@ -145,6 +154,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.start.keep(msg)
 		return nil
+	case m.memo.IsOpen():
+		switch {
+		case key.Matches(msg, km.Quit):
+			return tea.Quit
+		case key.Matches(msg, km.KeepFilter):
+			cmd, why := m.memo.Submit(m.chron, m.list.Events(), m.filter.Applied())
+			if why != "" {
+				return m.say(scopeNone, why, true)
+			}
+			return cmd
+		case key.Matches(msg, km.DropFilter):
+			m.memo.Close()
+			return nil
+		}
+		_, cmd := m.memo.Update(msg)
+		return cmd
 	case m.filter.Editing():
 		switch {
 		case key.Matches(msg, km.Quit):
@@ -253,6 +278,8 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 	case key.Matches(msg, km.Copy):
 		c := citation(e)
 		return tea.Batch(tea.SetClipboard(c), m.say(scopeNone, copiedStatus(c), false))
+	case key.Matches(msg, km.Memo):
+		return m.memo.Open(time.Now())
 	case key.Matches(msg, km.Edit):
 		file, line, why := editTarget(m.opts.Paths, &m.problems, e, m.chron)
 		if why != "" {

@@ -47,7 +47,10 @@ func (m *Model) compose() string {
 			lines = append(lines, sideBySide(m.list.View(), m.detail.View(), m.st.Divider.Render("│"), m.bodyH)...)
 		}
 	}
-	if h >= 3 {
+	switch {
+	case h >= 3 && m.memo.IsOpen():
+		lines = append(lines, m.memo.View())
+	case h >= 3:
 		lines = append(lines, m.status.View())
 	}
 	return strings.Join(lines, "\n")

@@ -46,6 +46,7 @@ var states = []struct {
 	{name: "detail-scrolled", keys: []string{"j", "j", "enter", "pgdown", "j"}},
 	{name: "help-scrolled", keys: []string{"?", "pgdown", "j"}},
 	{name: "filter-no-results", keys: []string{"/"}, text: "zzqxq"},
+	{name: "memo", keys: []string{"x"}},
 	// wide text: CJK, emoji, a flag, a family, accents, words longer than
 	// any terminal, in the list, the detail, a link and the filter
 	{name: "wide-list", then: func(d *driver) { saveWide(d); d.press("G") }},
