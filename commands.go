@@ -166,7 +166,7 @@ func (f flags) parse(args []string) ([]string, bool, int) {
 				f.Usage()
 				return nil, false, 0
 			}
-			f.stderr.Write(msg.Bytes())
+			f.stderr.Write(f.suggestFlag(err, msg.Bytes()))
 			return nil, false, 2
 		}
 		if v := f.Lookup("version"); v != nil && v.Value.String() == "true" {
@@ -183,6 +183,30 @@ func (f flags) parse(args []string) ([]string, bool, int) {
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+// suggestFlag adds the flag closest to an unknown one to the flag
+// package's message, msg (its error, then the usage): "flag provided but
+// not defined: -jsno (did you mean --json?)". A name of one or two
+// letters gets none.
+func (f flags) suggestFlag(err error, msg []byte) []byte {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	name = strings.TrimPrefix(name, "-")
+	if !ok || len(name) < 3 { // -x is near every one-letter flag
+		return msg
+	}
+	var names []string
+	f.VisitAll(func(fl *flag.Flag) { names = append(names, fl.Name) })
+	best := timeline.Closest(name, names)
+	if best == "" {
+		return msg
+	}
+	dashes := "--"
+	if len(best) == 1 {
+		dashes = "-"
+	}
+	first, rest, _ := bytes.Cut(msg, []byte("\n"))
+	return fmt.Appendf(nil, "%s (did you mean %s%s?)\n%s", first, dashes, best, rest)
 }
 
 // loadChronology loads the files and folders in paths; with none,

@@ -112,17 +112,20 @@ func (s *suggester) closest(id, exclude string) string {
 	return closestID(id, s.ids, exclude)
 }
 
-// levenshtein is the Levenshtein distance of a and b, or max when it is
-// at least max.
+// levenshtein is the edit distance of a and b, two neighbours swapped
+// counting as one edit ("jsno" is one from "json"; the optimal string
+// alignment distance), or max when it is at least max.
 func levenshtein(a, b string, max int) int {
 	if d := len(a) - len(b); d >= max || -d >= max {
 		return max
 	}
+	before := make([]int, len(b)+1) // the row before prev
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
+	prevMin := 0
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
 		rowMin := cur[0]
@@ -132,12 +135,17 @@ func levenshtein(a, b string, max int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
-		if rowMin >= max {
+		// a row can only drop below max through the two rows above it
+		if rowMin >= max && prevMin >= max {
 			return max
 		}
-		prev, cur = cur, prev
+		prevMin = rowMin
+		before, prev, cur = prev, cur, before
 	}
 	return min(prev[len(b)], max)
 }
