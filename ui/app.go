@@ -24,6 +24,9 @@ type Options struct {
 	EventID string // start at this event
 	Style   string // dark, light, notty or auto ("" is auto)
 	NoMouse bool   // leave the mouse to the terminal
+	// ColorFGBG is the terminal's COLORFGBG, which picks the style for
+	// auto when the terminal does not tell its background
+	ColorFGBG string
 
 	// Paths are the files and folders Load reads, watched for changes
 	// and opened by e; none for the built-in chronology, which has no
@@ -206,7 +209,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 	case bgTimeoutMsg:
 		if !m.start.styleReady {
-			m.restyle(styleDark)
+			name := StyleFromColorFGBG(m.opts.ColorFGBG)
+			if name == "" {
+				name = styleDark
+			}
+			m.restyle(name)
 		}
 	case loadProgressMsg:
 		m.start.done, m.start.total = msg.done, msg.total

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -170,6 +171,27 @@ func TestStyleFromColorFGBG(t *testing.T) {
 	} {
 		if got := StyleFromColorFGBG(v); got != want {
 			t.Errorf("COLORFGBG=%q: %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestStyleAutoColorFGBG: when the terminal does not tell its background,
+// COLORFGBG does; an answer wins over it.
+func TestStyleAutoColorFGBG(t *testing.T) {
+	for _, tc := range []struct {
+		fgbg string
+		msg  tea.Msg
+		want string
+	}{
+		{"0;15", bgTimeoutMsg{}, styleLight},
+		{"15;0", bgTimeoutMsg{}, styleDark},
+		{"nonsense", bgTimeoutMsg{}, styleDark},
+		{"0;15", tea.BackgroundColorMsg{Color: color.Black}, styleDark},
+	} {
+		m := New(Options{Style: styleAuto, ColorFGBG: tc.fgbg})
+		m.Update(tc.msg)
+		if m.st.Name != tc.want {
+			t.Errorf("COLORFGBG=%q, %T: %s, want %s", tc.fgbg, tc.msg, m.st.Name, tc.want)
 		}
 	}
 }
