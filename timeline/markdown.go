@@ -122,9 +122,9 @@ func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
 	return eventSections(c, e, false)
 }
 
-// ShowSections is EventSections with each linked event's id after its
-// title and date (`printz-1997`), to give to show, --event or links:, as
-// EventMarkdown writes it.
+// ShowSections is EventSections with each linked event's id before its
+// title and date ("`printz-1997`: Printz v. United States (27 Jun
+// 1997)"), to give to show, --event or links:, as EventMarkdown writes it.
 func ShowSections(c *Chronology, e *Event) (head string, sections []Section) {
 	return eventSections(c, e, true)
 }
@@ -247,8 +247,9 @@ func sourceLine(s Source) string {
 }
 
 // targetLine is "Title (24 Feb 2018) — note" for a linked event, with
-// its id, "Title (24 Feb 2018) `id` — note", when ids is set; an id
-// alone when no event has it.
+// its id first, "`id`: Title (24 Feb 2018) — note", when ids is set (at
+// the start, a line that wraps does not cut it); an id alone when no
+// event has it.
 func targetLine(c *Chronology, id, note string, ids bool) string {
 	line := "`" + HarmlessLine(id) + "`"
 	if t := c.Event(id); t != nil {
@@ -256,7 +257,7 @@ func targetLine(c *Chronology, id, note string, ids bool) string {
 		// parentheses
 		title := fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(shorten(t.Title, targetTitleMax))), t.SpanText())
 		if ids {
-			line = title + " " + line
+			line += ": " + title
 		} else {
 			line = title
 		}

@@ -109,14 +109,14 @@ func TestEventMarkdown(t *testing.T) {
 		"\n" +
 		"## Links\n" +
 		"\n" +
-		"1. Early (2017) `early`\n" +
-		"2. Late (1 Jan – 1 Feb 2019) `late` — then\n" +
+		"1. `early`: Early (2017)\n" +
+		"2. `late`: Late (1 Jan – 1 Feb 2019) — then\n" +
 		"\n" +
 		"## Referenced by\n" +
 		"\n" +
-		"3. Earliest (1 Jan 2016) `earliest`\n" +
-		"4. Late (1 Jan – 1 Feb 2019) `late` — looks back\n" +
-		"5. Later (about 1 May 2020) `later`\n"
+		"3. `earliest`: Earliest (1 Jan 2016)\n" +
+		"4. `late`: Late (1 Jan – 1 Feb 2019) — looks back\n" +
+		"5. `later`: Later (about 1 May 2020)\n"
 	got := EventMarkdown(c, hub)
 	if got != want {
 		t.Errorf("EventMarkdown\n--- got\n%s--- want\n%s", got, want)
@@ -137,18 +137,18 @@ func TestEventMarkdown(t *testing.T) {
 		if m[1] != strconv.Itoa(i+1) {
 			t.Errorf("item %d is numbered %s", i+1, m[1])
 		}
-		if title := c.Event(targets[i]).Title; !strings.HasPrefix(m[2], title+" (") {
+		if title := c.Event(targets[i]).Title; !strings.HasPrefix(m[2], "`"+targets[i]+"`: "+title+" (") {
 			t.Errorf("item %d is %q, want target %d, %q", i+1, m[2], i+1, title)
 		}
 	}
 
 	// an event with a summary and no body shows the summary; no empty
 	// sections; backlinks are numbered from 1 when there are no links
-	if got, want := EventMarkdown(c, c.Event("early")), "# Early\n\n**2017**\n\n*Only a summary.*\n\n## Referenced by\n\n1. The hub: \\*bold\\* (24 Feb 2018) `hub`\n"; got != want {
+	if got, want := EventMarkdown(c, c.Event("early")), "# Early\n\n**2017**\n\n*Only a summary.*\n\n## Referenced by\n\n1. `hub`: The hub: \\*bold\\* (24 Feb 2018)\n"; got != want {
 		t.Errorf("EventMarkdown(early)\n--- got\n%s--- want\n%s", got, want)
 	}
 	// a display date is followed by the date it stands for
-	if got := EventMarkdown(c, c.Event("earliest")); !strings.HasPrefix(got, "# Earliest\n\n**New Year's Day, 2016** (1 Jan 2016)\n\n## Links\n\n1. The hub: \\*bold\\* (24 Feb 2018) `hub`\n") {
+	if got := EventMarkdown(c, c.Event("earliest")); !strings.HasPrefix(got, "# Earliest\n\n**New Year's Day, 2016** (1 Jan 2016)\n\n## Links\n\n1. `hub`: The hub: \\*bold\\* (24 Feb 2018)\n") {
 		t.Errorf("EventMarkdown(earliest)\n%s", got)
 	}
 	// a link to an event that is not in the chronology shows its id
@@ -241,7 +241,7 @@ func TestEventMarkdownEscapes(t *testing.T) {
 	}
 	for _, want := range []string{
 		"**\\*circa\\* \\[March\\] 2018** (1 Mar 2018)\n",
-		"1. \\*Bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\# 1. \\\\ back\\`tick\\` (24 Feb 2018) `special` — see \\*this\\*\n",
+		"1. `special`: \\*Bold\\* \\_x\\_ \\[link\\](u) \\<b\\> \\# 1. \\\\ back\\`tick\\` (24 Feb 2018) — see \\*this\\*\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("EventMarkdown lacks %q\n%s", want, got)
@@ -255,7 +255,7 @@ func TestEventMarkdownEscapes(t *testing.T) {
 func TestEventMarkdownLinkDisplayDate(t *testing.T) {
 	c := mustParse(t, escapesChronology)
 	got := EventMarkdown(c, c.Event("special"))
-	if want := "Linker (1 Mar 2018) `linker` — see \\*this\\*\n"; !strings.Contains(got, want) {
+	if want := "`linker`: 1\\. Linker (1 Mar 2018) — see \\*this\\*\n"; !strings.Contains(got, want) {
 		t.Errorf("EventMarkdown lacks %q\n%s", want, got)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -226,7 +227,7 @@ func TestLinksCap(t *testing.T) {
 		strings.Contains(md, "## Referenced by") {
 		t.Error("the Markdown does not show exactly the first links")
 	}
-	if show := timeline.EventMarkdown(c, e); !strings.Contains(show, "\n10005. Backlinker") {
+	if show := timeline.EventMarkdown(c, e); !regexp.MustCompile("\n10005\\. `b\\d+`: Backlinker").MatchString(show) {
 		t.Error("backstory show's Markdown lost links")
 	}
 	d := hugeDriver(t, c, 120, 40)

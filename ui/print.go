@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"backstory/timeline"
@@ -20,6 +21,19 @@ func RenderEvent(c *timeline.Chronology, e *timeline.Event, width int, style str
 		b.WriteByte('\n')
 	}
 	return b.String(), nil
+}
+
+// fromNote says which file and line e comes from ("From b.toml, line
+// 12") when the chronology is merged from several files; else nothing.
+func fromNote(c *timeline.Chronology, e *timeline.Event) []string {
+	if len(c.Files) < 2 || e.Pos.File == "" {
+		return nil
+	}
+	from := "From " + timeline.MarkdownLine(e.Pos.File)
+	if e.Pos.Line > 0 {
+		from += fmt.Sprintf(", line %d", e.Pos.Line)
+	}
+	return []string{from}
 }
 
 // eventBlocks is the document of v, in blocks, each claim, source and link

@@ -92,7 +92,7 @@ const (
 // and link one of its own, so that the line it starts on is known.
 func eventDoc(c *timeline.Chronology, e *timeline.Event) []docBlock {
 	v, notes := viewerEvent(e)
-	return eventBlocks(c, v, notes, false)
+	return eventBlocks(c, v, append(notes, fromNote(c, e)...), false)
 }
 
 // isCut reports whether the detail pane shows less than all of e.

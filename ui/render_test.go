@@ -41,7 +41,7 @@ func TestRenderWraps(t *testing.T) {
 	}
 	lines, _ := renderMarkdown(md, 30, styleNoTTY)
 	text := ansi.Strip(strings.Join(lines, "\n"))
-	if !strings.Contains(text, "3. Printz v. United States (27\n   Jun 1997)") {
+	if !strings.Contains(text, "3. printz-1997: Printz v.\n   United States (27 Jun 1997)") {
 		t.Errorf("list item does not hang under its number:\n%s", text)
 	}
 }
