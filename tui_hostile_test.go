@@ -58,10 +58,11 @@ func TestViewerHostileBytes(t *testing.T) {
 	// a key right after Escape would be read as alt+key: wait between
 	tt.keys("Escape")
 	tt.waitFor("back to list", false)
-	tt.keys("?") // the full help, over hostile data
-	s = tt.waitFor("all keys", false)
+	tt.keys("?") // the full help, over hostile data (it lists "? all keys" too: wait for its own footer)
+	s = tt.waitFor("close help", true)
 	checkWidth(t, s, w)
 	tt.keys("?")
+	tt.waitFor("close help", false)
 	tt.waitFor("all keys", true)
 	tt.quitCleanly("Evil")
 
