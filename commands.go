@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
@@ -34,8 +35,9 @@ Usage:
   backstory show [--plain] [--style STYLE] [--no-pager] ID [FILE|DIR ...]
                                             one event as Markdown (rendered on a terminal,
                                             through $PAGER, default less -R)
-  backstory export [-f markdown|json|timelinejs] [-q QUERY] [FILE|DIR ...]
+  backstory export [-f markdown|json|timelinejs|claimreview] [-q QUERY] [FILE|DIR ...]
                                             to stdout; -f defaults to markdown
+                                            (claimreview needs --publisher NAME --url BASE)
   backstory import timelinejs|timelinesetter INPUT [-o OUT] [--force] [--title TITLE]
                                             convert to TOML (stdout unless -o)
   backstory init [--force] [PATH]           write the built-in chronology to PATH
@@ -257,14 +259,24 @@ func loadOrReport(paths []string, stderr io.Writer) *timeline.Chronology {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [--strict] [--brief] [FILE|DIR ...]", stdout, stderr)
+	fs := newFlags("check", "check [--strict] [--brief] [--links [--archive] [--timeout T]] [FILE|DIR ...]", stdout, stderr)
 	strict := fs.Bool("strict", false, "treat warnings as errors (exit 1)")
 	brief := fs.Bool("brief", false, "one line a problem, without the line of the file it is on (as when piped)")
+	links := fs.Bool("links", false, "also fetch every source's url and warn about dead ones (cached for a day)")
+	archive := fs.Bool("archive", false, "with --links: ask the Wayback Machine for an archived copy of each dead page")
+	timeout := fs.Duration("timeout", 10*time.Second, "with --links: how long to wait for each address")
 	paths, ok, code := fs.parse(args)
 	if !ok {
 		return code
 	}
+	if (*archive || *timeout != 10*time.Second) && !*links {
+		say(stderr, "backstory check: --archive and --timeout go with --links\n")
+		return 2
+	}
 	c, diags, label := loadChronology(paths, nil)
+	if *links && c != nil && !diags.HasErrors() {
+		diags = append(diags, checkLinks(c, linkOptions{archive: *archive, timeout: *timeout}, stderr)...)
+	}
 	width, isTerm := terminalWidth(stdout)
 	writeDiagnostics(stdout, diags, isTerm && !*brief, width)
 	errs, warns := len(diags.Errors()), len(diags.Warnings())

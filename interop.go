@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
+	"time"
 
 	"backstory/internal/safefile"
 	"backstory/timeline"
@@ -14,18 +16,28 @@ import (
 
 // runExport writes the chronology in another format to stdout.
 func runExport(args []string, stdout, stderr io.Writer) int {
-	f := newFlags("export", "export [-f markdown|json|timelinejs] [-q QUERY] [FILE|DIR ...]", stdout, stderr)
-	format := f.String("f", "markdown", "the `FORMAT`: markdown (a background memo), json, or timelinejs (TimelineJS3 JSON)")
+	f := newFlags("export", "export [-f markdown|json|timelinejs|claimreview] [-q QUERY] [--publisher NAME --url BASE [--date DATE]] [FILE|DIR ...]", stdout, stderr)
+	format := f.String("f", "markdown", "the `FORMAT`: markdown (a background memo), json, timelinejs (TimelineJS3 JSON), or claimreview (schema.org ClaimReview JSON-LD)")
 	query := f.String("q", "", "export only the events matching `QUERY`")
+	publisher := f.String("publisher", "", "claimreview: the `NAME` of the fact-checking organisation")
+	base := f.String("url", "", "claimreview: the `BASE` address of the page the reviews are on (each is BASE#event-id)")
+	dateFlag := f.String("date", "", "claimreview: the `DATE` the reviews are published, YYYY-MM-DD (default today)")
 	paths, ok, code := f.parse(args)
 	if !ok {
 		return code
 	}
 	switch *format {
-	case "markdown", "json", "timelinejs":
+	case "markdown", "json", "timelinejs", "claimreview":
 	default:
-		say(stderr, "backstory export: unknown format %q: use -f markdown, -f json or -f timelinejs\n", *format)
+		say(stderr, "backstory export: unknown format %q: use -f markdown, -f json, -f timelinejs or -f claimreview\n", *format)
 		return 2
+	}
+	review := interop.ClaimReviewOptions{Publisher: strings.TrimSpace(*publisher), BaseURL: *base}
+	if *format == "claimreview" {
+		if msg := claimReviewUsage(&review, *dateFlag); msg != "" {
+			say(stderr, "backstory export: %s\n", msg)
+			return 2
+		}
 	}
 	q, err := timeline.ParseQuery(*query)
 	if err != nil {
@@ -49,6 +61,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		out, err = interop.JSON(c, events)
 	case "timelinejs":
 		out, err = interop.TimelineJS(c, events)
+	case "claimreview":
+		out, err = interop.ClaimReview(events, review)
 	}
 	if err != nil {
 		say(stderr, "backstory export: %v\n", err)
@@ -56,6 +70,31 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	stdout.Write(out)
 	return 0
+}
+
+// claimReviewUsage checks the flags -f claimreview needs, and sets the
+// date (today, in UTC, by default); it says what to fix, or "".
+func claimReviewUsage(o *interop.ClaimReviewOptions, date string) string {
+	switch {
+	case o.Publisher == "" && o.BaseURL == "":
+		return "-f claimreview needs --publisher NAME and --url BASE (the page the reviews are on)"
+	case o.Publisher == "":
+		return "-f claimreview needs --publisher NAME (the fact-checking organisation)"
+	case o.BaseURL == "":
+		return "-f claimreview needs --url BASE (the page the reviews are on)"
+	}
+	if msg := timeline.URLProblem(o.BaseURL); msg != "" {
+		return "--url: " + msg
+	}
+	if date == "" {
+		date = time.Now().UTC().Format("2006-01-02")
+	}
+	d, err := timeline.ParseDate(date)
+	if err != nil || d.Precision != timeline.PrecisionDay {
+		return fmt.Sprintf("--date %q: want YYYY-MM-DD", date)
+	}
+	o.Date = d
+	return ""
 }
 
 // importers are the formats import reads.

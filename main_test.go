@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -89,7 +93,52 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EVENTS", env.Getenv("WORK")+"/../../events.toml")
-			return nil
+			return linkServer(t, env)
 		},
 	})
+}
+
+// links is the local web server the scripts of check --links ask, and
+// its own Wayback Machine: no script reaches the network.
+var links struct {
+	once sync.Once
+	url  string
+}
+
+// linkServer starts the scripts' web server (once), points the cache and
+// the archive API at the script's own, and writes the server's address
+// where a script's TOML files say http://LINKS.
+func linkServer(t *testing.T, env *testscript.Env) error {
+	links.once.Do(func() {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {})
+		mux.HandleFunc("/dead", http.NotFound)
+		mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusBadGateway) })
+		mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+		mux.HandleFunc("/never", func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+		mux.HandleFunc("/wayback", func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Query().Get("url"), "/dead") {
+				fmt.Fprintf(w, `{"archived_snapshots":{"closest":{"available":true,"url":"http://web.archive.org/web/2020/%s"}}}`, r.URL.Query().Get("url"))
+				return
+			}
+			fmt.Fprint(w, `{"archived_snapshots":{}}`)
+		})
+		s := httptest.NewServer(mux)
+		t.Cleanup(s.Close)
+		links.url = s.URL
+	})
+	env.Setenv("LINKS", links.url)
+	env.Setenv("BACKSTORY_WAYBACK_API", links.url+"/wayback")
+	env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/cache")
+	names, _ := filepath.Glob(filepath.Join(env.WorkDir, "*.toml"))
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil || !bytes.Contains(data, []byte("http://LINKS")) {
+			continue
+		}
+		if err := os.WriteFile(name, bytes.ReplaceAll(data, []byte("http://LINKS"), []byte(links.url)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -517,10 +517,17 @@ func (f *fileCheck) source(m map[string]any, pos tablePos, owner label, i int) S
 		URL:       t.line("url", false),
 		Published: t.date("published", false),
 		Quote:     t.str("quote", false),
+		Archived:  t.line("archived", false),
 	}
 	if s.URL != "" {
 		if msg := checkURL(s.URL); msg != "" {
 			t.errKey("url", "%s", msg)
+		}
+		s.URLPos = t.at(t.pos.value("url"))
+	}
+	if s.Archived != "" {
+		if msg := checkURL(s.Archived); msg != "" {
+			t.errKey("archived", "%s", msg)
 		}
 	}
 	return s
@@ -767,6 +774,7 @@ func (f *fileCheck) eachString(fn func(*string)) {
 			fn(&s.Publisher)
 			fn(&s.URL)
 			fn(&s.Quote)
+			fn(&s.Archived)
 		}
 		for i := range e.Claims {
 			c := &e.Claims[i]

@@ -84,6 +84,12 @@ type Source struct {
 	URL       string
 	Published Date // zero when unknown
 	Quote     string
+	// Archived is the address of an archived copy of the page
+	// (the Wayback Machine's, say); "" when there is none.
+	Archived string
+	// URLPos is where the url's value is in its file, for messages
+	// about the page (check --links); zero when unknown.
+	URLPos Position
 }
 
 // Claim is a statement that a fact-checker rated.
@@ -270,7 +276,7 @@ var (
 	topKeys    = []string{"title", "description", "era", "event"}
 	eraKeys    = []string{"title", "start", "end"}
 	eventKeys  = []string{"id", "date", "end", "display_date", "approximate", "title", "summary", "tags", "people", "places", "links", "body", "source", "claim", "media"}
-	sourceKeys = []string{"title", "publisher", "url", "published", "quote"}
+	sourceKeys = []string{"title", "publisher", "url", "published", "quote", "archived"}
 	claimKeys  = []string{"text", "status", "note", "sources"}
 	linkKeys   = []string{"to", "note"}
 )

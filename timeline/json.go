@@ -53,6 +53,7 @@ type JSONSource struct {
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"`
 	Quote     string `json:"quote,omitempty"`
+	Archived  string `json:"archived,omitempty"`
 }
 
 // JSONClaim is a claim as JSON.
@@ -76,7 +77,7 @@ func (e *Event) ToJSON() JSONEvent {
 		j.Links = append(j.Links, JSONLink(l))
 	}
 	for _, s := range e.Sources {
-		j.Sources = append(j.Sources, JSONSource{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String(), Quote: s.Quote})
+		j.Sources = append(j.Sources, JSONSource{Title: s.Title, Publisher: s.Publisher, URL: s.URL, Published: s.Published.String(), Quote: s.Quote, Archived: s.Archived})
 	}
 	for _, c := range e.Claims {
 		j.Claims = append(j.Claims, JSONClaim{Text: c.Text, Status: string(c.Status), Note: c.Note, Sources: c.Sources})

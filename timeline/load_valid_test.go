@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,22 @@ import (
 func plainEvent(e *Event) Event {
 	c := *e
 	c.order = 0
+	c.Sources = slices.Clone(c.Sources)
+	for i := range c.Sources {
+		c.Sources[i].URLPos = Position{} // (TestSourceURLPos)
+	}
 	return c
+}
+
+// TestSourceURLPos: a source knows where its url is, for the messages of
+// check --links.
+func TestSourceURLPos(t *testing.T) {
+	const file = "testdata/valid/complete.toml"
+	c, _ := Load(file)
+	s := c.Event("second-event").Sources[0]
+	if want := (Position{File: file, Line: 59, Col: 7}); s.URLPos != want {
+		t.Errorf("URLPos = %+v, want %+v", s.URLPos, want)
+	}
 }
 
 func TestLoadComplete(t *testing.T) {

@@ -243,6 +243,9 @@ func sourceLine(s Source) string {
 	if s.URL != "" {
 		line += " <" + neutralizeReferences(HarmlessLine(s.URL)) + ">"
 	}
+	if s.Archived != "" {
+		line += " (archived copy: <" + neutralizeReferences(HarmlessLine(s.Archived)) + ">)"
+	}
 	return line
 }
 

@@ -68,6 +68,9 @@ func markdownSource(s timeline.Source) string {
 	if !s.Published.IsZero() {
 		line += ", " + s.Published.Format()
 	}
+	if s.Archived != "" {
+		line += fmt.Sprintf(" ([archived copy](%s))", linkDestination(s.Archived))
+	}
 	if s.Quote != "" {
 		line += ": “" + escapeLine(s.Quote) + "”"
 	}

@@ -245,6 +245,9 @@ func slideText(c *timeline.Chronology, e *timeline.Event, exported map[string]bo
 			if !s.Published.IsZero() {
 				fmt.Fprintf(&b, ", <time datetime=%q>%s</time>", s.Published.String(), s.Published.Format())
 			}
+			if s.Archived != "" {
+				fmt.Fprintf(&b, " (<a class=%q href=\"%s\">archived copy</a>)", classArchived, html.EscapeString(s.Archived))
+			}
 			if s.Quote != "" {
 				fmt.Fprintf(&b, "<blockquote>%s</blockquote>", textHTML(s.Quote))
 			}

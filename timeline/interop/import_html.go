@@ -157,17 +157,18 @@ func isBlock(a atom.Atom) bool {
 // The classes of the parts of a TimelineJS slide's text that export writes
 // for what TimelineJS has no field for; import reads them back.
 const (
-	classSummary = "backstory-summary"
-	classApprox  = "backstory-approximate"
-	classClaims  = "backstory-claims"
-	classSources = "backstory-sources"
-	classLinks   = "backstory-links"
-	classPeople  = "backstory-people"
-	classPlaces  = "backstory-places"
-	classTags    = "backstory-tags"
-	classNote    = "backstory-note"
-	classClaim   = "backstory-claim"
-	classPub     = "backstory-publisher"
+	classSummary  = "backstory-summary"
+	classApprox   = "backstory-approximate"
+	classClaims   = "backstory-claims"
+	classSources  = "backstory-sources"
+	classLinks    = "backstory-links"
+	classPeople   = "backstory-people"
+	classPlaces   = "backstory-places"
+	classTags     = "backstory-tags"
+	classNote     = "backstory-note"
+	classClaim    = "backstory-claim"
+	classPub      = "backstory-publisher"
+	classArchived = "backstory-archived"
 )
 
 // slideExtras are the parts of an event that export keeps in a slide's
@@ -250,7 +251,15 @@ func splitSlideText(s string) (body string, x slideExtras) {
 
 func readSource(li *html.Node) timeline.Source {
 	var s timeline.Source
-	if a := first(li, atom.A); a != nil {
+	var a *html.Node
+	for _, x := range elements(li, atom.A) {
+		if classOf(x) == classArchived {
+			s.Archived = attr(x, "href")
+		} else if a == nil {
+			a = x
+		}
+	}
+	if a != nil {
 		s.URL = attr(a, "href")
 		s.Title = oneLine(nodeText(a, false))
 	} else if c := first(li, atom.Cite); c != nil {

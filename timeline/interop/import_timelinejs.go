@@ -346,6 +346,10 @@ func (im *importer) event(s slide) {
 				src.URL = ""
 			}
 		}
+		if src.Archived != "" && !sourceAddress(src.Archived) {
+			im.warnf(s.pos, "%s: source %q: archived copy %q %s; it is left out", s.label, src.Title, src.Archived, addressFault(src.Archived))
+			src.Archived = ""
+		}
 		if src.Title == "" {
 			src.Title = hostOf(src.URL)
 		}

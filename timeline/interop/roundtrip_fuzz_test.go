@@ -38,7 +38,7 @@ func FuzzRoundTrip(f *testing.F) {
 		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n",
 		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2025-01-21T23:30:00-05:00\nend = \"2025\"\ntitle = \"A & <b>\"\ntags = [\"x\", \"y\"]\n" +
 			"links = [\"b\", { to = \"a\", note = \"self\" }]\n[[event]]\nid = \"b\"\ndate = \"2018\"\napproximate = true\ntitle = \"B\"\nsummary = \"s\"\n" +
-			"[[event.source]]\ntitle = \"s\"\nurl = \"https://x.y/?a=1&b=2\"\npublished = \"2018-02\"\nquote = \"q\\nr\"\n[[event.claim]]\ntext = \"c\"\nstatus = \"false\"\nnote = \"n\"\n",
+			"[[event.source]]\ntitle = \"s\"\nurl = \"https://x.y/?a=1&b=2\"\narchived = \"https://web.archive.org/web/2018/https://x.y/\"\npublished = \"2018-02\"\nquote = \"q\\nr\"\n[[event.claim]]\ntext = \"c\"\nstatus = \"false\"\nnote = \"n\"\nsources = [1]\n",
 		"title = \"t\"\n[[era]]\ntitle = \"E\"\nstart = \"-0044\"\n[[event]]\nid = \"a\"\ndate = \"-0044-03-15\"\ntitle = \"A\"\nbody = \"\"\"\n# H\n\n- a\n- b\n\n> q\n\"\"\"\n",
 		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01T10:00:30\ntitle = \"A\"\ndisplay_date = \"about 1 Jan 2018\"\n[[event]]\nid = \"b\"\ndate = 2018-01-01T10:00:00Z\ntitle = \"B\"\n",
 		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = \"2018\"\ntitle = \"A\"\n[event.media]\nurl = \"https://x.y/a_b.jpg\"\ncaption = \"A *c* [l](https://x.y/?q=1/2)\"\ncredit = \"<b>AP</b> & co\"\nthumbnail = \"https://x.y/t.jpg\"\nalt = \"a  &amp; b\"\n",

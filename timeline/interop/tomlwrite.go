@@ -69,6 +69,7 @@ func TOML(c *timeline.Chronology, comment string) []byte {
 			w.str("url", s.URL)
 			w.date("published", s.Published)
 			w.str("quote", s.Quote)
+			w.str("archived", s.Archived)
 		}
 		for _, cl := range e.Claims {
 			w.printf("\n[[event.claim]]\n")
