@@ -86,7 +86,7 @@ type Model struct {
 
 	// the layout: the first line of the panes, their height, and the
 	// ruler's and the banner's (see layout)
-	top, bodyH, rulerH, bannerH int
+	top, bodyH, rulerH, bannerH, filterH, footH int
 
 	// the components
 	ruler    rulerModel
@@ -341,8 +341,11 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 func (m *Model) layout() {
 	w, h := max(m.width, 0), max(m.height, 0)
 	m.top, m.bodyH = 0, h
+	m.status.SetSize(w, 1)
+	m.footH = 0
 	if h >= 3 {
-		m.top, m.bodyH = 1, h-2
+		m.footH = min(m.status.Height(), max(1, h-3)) // a long message takes more lines
+		m.top, m.bodyH = 1, h-1-m.footH
 	}
 	m.ruler.SetSize(w, h)
 	m.rulerH = 0
@@ -351,9 +354,12 @@ func (m *Model) layout() {
 		m.top += rh
 		m.bodyH -= rh
 	}
+	m.filter.SetSize(w, 1)
+	m.filterH = 0
 	if m.filter.Editing() && m.bodyH >= 2 {
-		m.top++
-		m.bodyH--
+		m.filterH = min(m.filter.Height(), m.bodyH-1) // its message under it when it does not fit beside
+		m.top += m.filterH
+		m.bodyH -= m.filterH
 	}
 	m.bannerH = 0
 	if m.ready() {

@@ -138,19 +138,21 @@ func (p problems) collapsed(w int) (text, more string) {
 }
 
 // heading is the first line of the expanded banner.
-func (p problems) heading() string {
+// The specific part comes first (what is wrong, then each diagnostic),
+// the explanation last, so that a short banner cuts the explanation.
+func (p problems) heading() (title, explanation string) {
 	switch {
 	case len(p.missing) > 0:
-		return fmt.Sprintf("✗ %s %s gone (deleted or renamed). The screen shows the last version that loaded; "+
-			"it is read again as soon as it is back.", p.gone(), p.isAre())
+		return fmt.Sprintf("✗ %s %s gone (deleted or renamed).", p.gone(), p.isAre()),
+			"The screen shows the last version that loaded; it is read again as soon as it is back."
 	case len(p.folders) > 0:
-		return fmt.Sprintf("✗ %s %s. The screen shows the last version that loaded; "+
-			"it is read again as soon as it is a file again.", names(p.folders), p.foldersNow())
+		return fmt.Sprintf("✗ %s %s.", names(p.folders), p.foldersNow()),
+			"The screen shows the last version that loaded; it is read again as soon as it is a file again."
 	case p.isFailed():
-		return "✗ The files do not load. The screen shows the last version that did; " +
-			"save a fix and it reloads by itself (e opens the first error)."
+		return "✗ The files do not load:",
+			"The screen shows the last version that did; save a fix and it reloads by itself (e opens the first error)."
 	}
-	return plural(len(p.warnings), "warning") + " in the files (backstory check lists them too):"
+	return plural(len(p.warnings), "warning") + " in the files:", "backstory check lists them too."
 }
 
 // rows is how many lines the banner takes in a body of avail lines:
@@ -183,14 +185,16 @@ func (p problems) expandedLines(w, limit int) []string {
 		}
 		return true
 	}
-	if !add(p.heading()+"  (! hides)", 2) {
+	title, explanation := p.heading()
+	if !add(title+"  (! hides)", 2) {
 		return lines
 	}
 	for _, d := range p.list() {
 		if !add("  "+timeline.HarmlessLine(d.String()), 4) {
-			break
+			return lines
 		}
 	}
+	add(explanation, 2)
 	return lines
 }
 

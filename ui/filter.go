@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -268,13 +269,56 @@ func (f *filterModel) View() string {
 		}
 	}
 	s += "  " + f.st.FilterInfo.Render(fmt.Sprintf("%d/%d", f.shown, f.total))
-	switch {
-	case f.hint != "": // tab or ↑ just said it
-		s += "  " + f.st.Position.Render(f.hint)
-	case f.err != nil:
-		s += "  " + f.st.Error.Render(timeline.HarmlessLine(f.err.Error()))
+	msg, style := f.message()
+	if msg == "" {
+		return cut(s, f.width)
 	}
-	return cut(s, f.width)
+	if ansi.StringWidth(s)+2+ansi.StringWidth(msg) <= f.width {
+		return s + "  " + style.Render(msg)
+	}
+	lines := []string{cut(s, f.width)} // the message under the text, whole
+	for _, l := range f.messageLines() {
+		lines = append(lines, style.Render(fit(l, f.width)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// message is what the bar says beside the text: what tab or ↑ just said,
+// else why the text is not a query.
+func (f *filterModel) message() (string, lipgloss.Style) {
+	switch {
+	case f.hint != "":
+		return f.hint, f.st.Position
+	case f.err != nil:
+		return timeline.HarmlessLine(f.err.Error()), f.st.Error
+	}
+	return "", f.st.Position
+}
+
+// messageLines is the message wrapped under the text, at most two lines.
+func (f *filterModel) messageLines() []string {
+	msg, _ := f.message()
+	lines := strings.Split(ansi.Wrap(msg, max(1, f.width), " /"), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = cut(lines[1]+" …", f.width)
+	}
+	return lines
+}
+
+// Height is the lines the bar takes: its message goes under the text when
+// it does not fit beside it.
+func (f *filterModel) Height() int {
+	msg, _ := f.message()
+	if msg == "" || f.width <= 0 {
+		return 1
+	}
+	text := ansi.StringWidth(f.input.Prompt) + ansi.StringWidth(f.input.Value()) + 1 +
+		2 + len(fmt.Sprintf("%d/%d", f.shown, f.total))
+	if text+2+ansi.StringWidth(msg) <= f.width {
+		return 1
+	}
+	return 1 + len(f.messageLines())
 }
 
 // rejectedStatus is what enter on a malformed query says.

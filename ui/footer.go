@@ -22,6 +22,22 @@ func (s *statusLine) View() string {
 	if len(rights) < 2 {
 		rights = []string{"", ""}
 	}
+	if lines := s.wrapped(); len(lines) > 1 { // a message that does not fit goes on
+		style := s.st.Status
+		if s.isErr {
+			style = s.st.Error
+		}
+		last := len(lines) - 1
+		for i, l := range lines[:last] {
+			lines[i] = style.Render(fit(l, w))
+		}
+		right := rights[len(rights)-2] // the bare place, if the last line has room
+		if ansi.StringWidth(lines[last])+footerRoom(right) > w {
+			right = ""
+		}
+		lines[last] = s.line(style.Render(lines[last]), right)
+		return strings.Join(lines, "\n")
+	}
 	if s.text != "" {
 		style := s.st.Status
 		if s.isErr {
@@ -55,6 +71,39 @@ func (s *statusLine) View() string {
 	left, _ := fitShortHelp(s.help, keys, w-footerRoom(right))
 	return s.line(left, right)
 }
+
+// maxStatusLines is the most lines a status message takes; what does
+// not fit in them is cut.
+const maxStatusLines = 3
+
+// wrapped is the status message in the lines it takes: one when it fits
+// beside the bare position, else wrapped at spaces.
+func (s *statusLine) wrapped() []string {
+	if s.text == "" || s.width <= 0 {
+		return nil
+	}
+	text := short(s.text)
+	bare := ""
+	if n := len(s.positions); n >= 2 {
+		bare = s.positions[n-2]
+	}
+	if ansi.StringWidth(text)+footerRoom(bare) <= s.width {
+		return []string{text}
+	}
+	lines := strings.Split(ansi.Wrap(text, s.width, " /"), "\n")
+	if len(lines) > maxStatusLines {
+		lines = lines[:maxStatusLines]
+		lines[maxStatusLines-1] = cut(lines[maxStatusLines-1]+" …", s.width)
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
+}
+
+// Height is the lines the footer takes: more than one while a message
+// that does not fit is shown.
+func (s *statusLine) Height() int { return max(1, len(s.wrapped())) }
 
 // footerRoom is the width the right part of the footer takes, with the
 // space before it.

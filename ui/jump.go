@@ -127,5 +127,9 @@ func (m *Model) sync() tea.Cmd {
 	}
 	m.status.SetPositions(positions(m.list.Cursor(), m.list.Len(), hidden, pct))
 	m.filter.SetCount(m.list.Len(), m.chron.Len())
+	if m.status.Height() != m.footH && m.height >= 3 || // a message came or went
+		m.filter.Editing() && m.filter.Height() != m.filterH {
+		m.layout()
+	}
 	return cmd
 }

@@ -110,6 +110,12 @@ func (m *Model) keyMap() KeyMap {
 	k.Reload.SetEnabled(len(m.opts.Paths) > 0)
 	k.Help.SetEnabled(true)
 	k.Suspend.SetEnabled(true)
+	if m.help.IsOpen() { // an overlay: what the full help lists while open
+		k.Help.SetKeys("?", "q", "esc")
+		k.Help.SetHelp("?/q/esc", "close help")
+		k.Quit.SetKeys("ctrl+c")
+		k.Quit.SetHelp("ctrl+c", "quit")
+	}
 	return k
 }
 
@@ -134,10 +140,6 @@ func withHelp(k KeyMap, h *helpOverlay) KeyMap {
 	hk := h.KeyMap()
 	k.mode = modeHelp
 	k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom = hk.Up, hk.Down, hk.PageUp, hk.PageDown, hk.Top, hk.Bottom
-	k.Help.SetKeys("?", "q", "esc")
-	k.Help.SetHelp("?/q/esc", "close help")
-	k.Quit.SetKeys("ctrl+c")
-	k.Quit.SetHelp("ctrl+c", "quit")
 	return k
 }
 

@@ -30,8 +30,9 @@ func (m *Model) compose() string {
 	if m.bannerH > 0 {
 		lines = append(lines, strings.Split(m.problems.View(), "\n")...)
 	}
-	if m.top > len(lines) {
-		lines = append(lines, m.filter.View())
+	if m.filterH > 0 {
+		bar := strings.Split(m.filter.View(), "\n")
+		lines = append(lines, bar[:min(len(bar), m.filterH)]...)
 	}
 	if m.bodyH > 0 {
 		switch {
@@ -51,7 +52,8 @@ func (m *Model) compose() string {
 	case h >= 3 && m.memo.IsOpen():
 		lines = append(lines, m.memo.View())
 	case h >= 3:
-		lines = append(lines, m.status.View())
+		foot := strings.Split(m.status.View(), "\n")
+		lines = append(lines, foot[:min(len(foot), m.footH)]...)
 	}
 	return strings.Join(lines, "\n")
 }
