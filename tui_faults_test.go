@@ -735,10 +735,10 @@ func TestFaultsEndToEnd(t *testing.T) {
 		// a terminal that takes OSC 52: tmux makes a paste buffer of it
 		tt.tmux("set-option", "-g", "set-clipboard", "on")
 		tt.keys("y")
-		s := tt.waitFor("Copied (if your terminal accepts OSC 52): Printz v. United States (27 Jun 1997)", true)
+		s := tt.waitFor("Copied (if your terminal accepts OSC 52): Printz v. United States — 27 Jun 1997", true)
 		checkWidth(t, s, 120)
 		deadline := time.Now().Add(e2eDeadline)
-		for !strings.Contains(tt.buffers(), "Printz v. United States (27 Jun 1997). Source: Supreme Court") {
+		for !strings.Contains(tt.buffers(), "Printz v. United States — 27 Jun 1997. Source: Supreme Court") {
 			if time.Now().After(deadline) {
 				t.Fatalf("the citation never reached the clipboard: buffers %q", tt.buffers())
 			}

@@ -324,8 +324,11 @@ func TestViewerEndToEnd(t *testing.T) {
 		}
 		tt.keys("Escape")
 		tt.waitFor("i back to event", false) // an esc followed at once by o would be alt+o
-		tt.keys("o")
+		tt.keys("o")                         // the first event has three sources: which?
+		tt.waitFor("Open which source", true)
+		tt.keys("1")
 		tt.waitFor("No browser found; the source is https://", true)
+		tt.waitFor("Open this address yourself", true) // the whole address, on the screen
 		checkWidth(t, tt.screen(), 100)
 		tt.quitCleanly("built-in chronology")
 	})

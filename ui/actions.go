@@ -1,35 +1,22 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 
 	"backstory/timeline"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/cli/browser"
 )
 
 // The conveniences: open a source in the browser, copy a citation.
-
-// firstWebSource returns the URL of the event's first source with an
-// http or https address, else of its media, or "".
-func firstWebSource(e *timeline.Event) string {
-	if e == nil {
-		return ""
-	}
-	for _, s := range e.Sources {
-		if webURL(s.URL) {
-			return s.URL
-		}
-	}
-	if e.Media != nil && webURL(e.Media.URL) {
-		return e.Media.URL
-	}
-	return ""
-}
 
 func webURL(s string) bool {
 	u, err := url.Parse(s)
@@ -56,12 +43,13 @@ func openURLCmd(u string, open func(string) error) tea.Cmd {
 }
 
 // citation is one line to paste into notes or a story: the event, its
-// date, and its first source.
-func citation(e *timeline.Event) string {
+// date, and the source s (nil: none on file), with no parenthesis of its
+// own around a date that may have some ("Title — Tuesday, Jan. 21, 2025
+// (sent Tuesday night). Source: …").
+func citation(e *timeline.Event, s *timeline.Source) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)", e.Title, e.When())
-	if len(e.Sources) > 0 {
-		s := e.Sources[0]
+	fmt.Fprintf(&b, "%s — %s", e.Title, e.When())
+	if s != nil {
 		parts := []string{}
 		if s.Publisher != "" {
 			parts = append(parts, s.Publisher)
@@ -91,4 +79,125 @@ func citation(e *timeline.Event) string {
 // cannot know which, so it does not claim more than it did.
 func copiedStatus(c string) string {
 	return "Copied (if your terminal accepts OSC 52): " + c
+}
+
+// source does what o, y or Y asks with the one source there is to use, or
+// asks which with the picker when there are several.
+func (m *Model) source(e *timeline.Event, action sourceAction) tea.Cmd {
+	choices := sourceChoices(e, action)
+	switch len(choices) {
+	case 0:
+		return nil
+	case 1:
+		return m.useSource(e, action, choices[0])
+	}
+	m.picker.Open(e, action, choices)
+	return nil
+}
+
+// useSource opens the source chosen, or copies its citation or address.
+func (m *Model) useSource(e *timeline.Event, action sourceAction, c sourceChoice) tea.Cmd {
+	switch action {
+	case actCite:
+		text := citation(e, c.src)
+		return tea.Batch(tea.SetClipboard(text), m.say(scopeNone, copiedStatus(text), false))
+	case actCopyURL:
+		return tea.Batch(tea.SetClipboard(c.url), m.say(scopeNone, copiedStatus(timeline.HarmlessLine(c.url)), false))
+	}
+	return tea.Batch(m.say(scopeNone, "Opening "+timeline.HarmlessLine(c.url)+" …", false), openURLCmd(c.url, m.openURL))
+}
+
+// openInBrowser opens u with the first command of $BROWSER that works
+// (a ':'-separated list, each a command line where %s stands for the
+// address, else given it as its last argument), else with the system's
+// opener.
+func openInBrowser(u string) error {
+	return openWith(os.Getenv("BROWSER"), u, browser.OpenURL)
+}
+
+// openWith tries each command of list on u, then system. A command runs
+// with no shell: its words are split at spaces, the address one word.
+func openWith(list, u string, system func(string) error) error {
+	var tried []string
+	for _, entry := range strings.Split(list, ":") {
+		args := strings.Fields(entry)
+		if len(args) == 0 {
+			continue
+		}
+		placed := false
+		for i, a := range args {
+			if strings.Contains(a, "%s") {
+				args[i], placed = strings.ReplaceAll(a, "%s", u), true
+			}
+		}
+		if !placed {
+			args = append(args, u)
+		}
+		cmd := exec.Command(args[0], args[1:]...)
+		if err := cmd.Run(); err == nil {
+			return nil
+		}
+		tried = append(tried, args[0])
+	}
+	err := system(u)
+	if err != nil && len(tried) > 0 {
+		return fmt.Errorf("$BROWSER (%s) and the system's opener failed: %w", strings.Join(tried, ", "), err)
+	}
+	return err
+}
+
+// notOpenedNotice is what the picker shows when the browser did not open:
+// the whole address, wrapped, to open by hand.
+func notOpenedNotice(msg openedMsg) []string {
+	what := "The browser did not open (" + timeline.HarmlessLine(msg.err.Error()) + ")."
+	if errors.Is(msg.err, exec.ErrNotFound) {
+		what = "No browser found (set $BROWSER to the command of one)."
+	}
+	return []string{what, "", "Open this address yourself:", "", timeline.HarmlessLine(msg.url), "",
+		"Y copies the address, y a citation."}
+}
+
+// actClaims does what a key asks while the claims view is open: enter
+// reads the event at the claim (a jump, as a link is), esc closes it,
+// the rest is the view's.
+func (m *Model) actClaims(msg tea.KeyPressMsg, km KeyMap) tea.Cmd {
+	switch {
+	case key.Matches(msg, km.Quit):
+		return tea.Quit
+	case key.Matches(msg, km.Help):
+		m.help.Open()
+	case key.Matches(msg, km.CloseClaims):
+		m.claims.Close()
+	case key.Matches(msg, km.OpenClaim):
+		e, i, ok := m.claims.Selected()
+		if !ok {
+			return nil
+		}
+		m.claims.Close()
+		m.history.jump(locationOf(m.current, m.focus, &m.detail))
+		m.focus = modeDetail
+		cmd := tea.Batch(m.goTo(e), m.sync())
+		m.detail.ShowClaim(i)
+		return cmd
+	default:
+		m.claims.Update(msg)
+	}
+	return nil
+}
+
+// actPicker does what a key asks while the source picker is open: the
+// choice made is used, the rest is the picker's.
+func (m *Model) actPicker(msg tea.KeyPressMsg, km KeyMap) tea.Cmd {
+	switch {
+	case key.Matches(msg, km.Quit):
+		return tea.Quit
+	case key.Matches(msg, km.Help):
+		m.help.Open()
+		return nil
+	}
+	m.picker.Update(msg)
+	if action, c, ok := m.picker.Chosen(); ok {
+		return m.useSource(m.current, action, c)
+	}
+	return nil
 }

@@ -9,7 +9,6 @@ import (
 	"backstory/internal/watch"
 	"backstory/timeline"
 	tea "charm.land/bubbletea/v2"
-	"github.com/cli/browser"
 )
 
 // LoadFunc loads the chronology to show, reporting progress in bytes; it
@@ -92,8 +91,10 @@ type Model struct {
 	ruler    rulerModel
 	list     listModel
 	detail   detailModel
-	filter   filterModel // its own input mode: Editing
-	help     helpOverlay // an overlay: IsOpen
+	filter   filterModel  // its own input mode: Editing
+	help     helpOverlay  // an overlay: IsOpen
+	claims   claimsView   // in place of the panes while open: IsOpen
+	picker   sourcePicker // which source o, y or Y is for; in place of the panes while open
 	problems problemsBanner
 	status   statusLine
 	memo     memoPrompt // x: in place of the footer while open
@@ -125,10 +126,12 @@ func New(opts Options) *Model {
 		detail:   newDetail(&plain),
 		filter:   newFilter(&plain, opts.HistoryFile),
 		help:     newHelpOverlay(&plain, opts.NoMouse),
+		claims:   newClaimsView(&plain),
+		picker:   newSourcePicker(&plain),
 		problems: problemsBanner{st: &plain},
 		status:   newStatusLine(&plain),
 		memo:     newMemoPrompt(&plain),
-		openURL:  browser.OpenURL,
+		openURL:  openInBrowser,
 
 		watchFiles: startWatch,
 		runEditor:  execEditor,
@@ -172,6 +175,8 @@ func (m *Model) restyle(name string) {
 	m.detail.SetStyles(m.st)
 	m.filter.SetStyles(m.st)
 	m.help.SetStyles(m.st)
+	m.claims.SetStyles(m.st)
+	m.picker.SetStyles(m.st)
 	m.problems.SetStyles(m.st)
 	m.status.SetStyles(m.st)
 	m.memo.SetStyles(m.st)
@@ -259,6 +264,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.status.Update(msg)
 	case openedMsg:
 		if msg.err != nil {
+			m.picker.Notice(notOpenedNotice(msg)...) // the whole address, to open by hand
 			return m.say(scopeNone, notOpened(msg), true)
 		}
 		return m.say(scopeNone, "Opened "+timeline.HarmlessLine(msg.url), false)
@@ -376,6 +382,8 @@ func (m *Model) layout() {
 		m.detail.SetSize(max(0, w-1), m.bodyH) // one column of margin
 	}
 	m.help.SetSize(w, m.bodyH)
+	m.claims.SetSize(w, m.bodyH)
+	m.picker.SetSize(w, m.bodyH)
 	m.problems.SetSize(w, m.bannerH)
 	m.filter.SetSize(w, 1)
 	m.status.SetSize(w, 1)

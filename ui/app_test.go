@@ -212,11 +212,16 @@ func TestMouse(t *testing.T) {
 
 func TestCitation(t *testing.T) {
 	c := fixture(t)
-	got := citation(c.Event("unsafe-text"))
+	e := c.Event("unsafe-text")
+	var src *timeline.Source
+	if len(e.Sources) > 0 {
+		src = &e.Sources[0]
+	}
+	got := citation(e, src)
 	if strings.ContainsAny(got, "\x1b\x07\u202e") || !strings.Contains(got, "␛") {
 		t.Errorf("citation not harmless: %q", got)
 	}
-	if got := citation(c.Event("ice-operation")); !strings.HasSuffix(got, "No source on file.") {
+	if got := citation(c.Event("ice-operation"), nil); !strings.HasSuffix(got, "No source on file.") {
 		t.Errorf("unsourced citation: %q", got)
 	}
 }

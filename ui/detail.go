@@ -28,11 +28,13 @@ type detailModel struct {
 	plain   []string  // the same lines without escape codes, for searching
 
 	pendingOffset int // offset to restore once the rendering arrives; -1 none
+	pendingClaim  int // claim to scroll to once the rendering arrives; -1 none
 	width, height int
 
-	targets  []target
-	linkSel  int   // index into targets; -1 when no link is selected
-	linkLine []int // the line each target starts on; -1 until rendered
+	targets   []target
+	linkSel   int   // index into targets; -1 when no link is selected
+	linkLine  []int // the line each target starts on; -1 until rendered
+	claimLine []int // the line each claim starts on, once rendered
 
 	words   []string
 	matches []int // lines with a filter word
@@ -41,7 +43,7 @@ type detailModel struct {
 
 func newDetail(st *Styles) detailModel {
 	vp := viewport.New()
-	return detailModel{st: st, vp: vp, cache: newRenderCache(), linkSel: -1, match: -1, pendingOffset: -1}
+	return detailModel{st: st, vp: vp, cache: newRenderCache(), linkSel: -1, match: -1, pendingOffset: -1, pendingClaim: -1}
 }
 
 // Show puts e (or the overview of c) on show, from the cache or by
@@ -90,7 +92,7 @@ func (d *detailModel) Forget() { clear(d.cache.done) }
 // reset shows a new subject: its links numbered, its rendering to come.
 func (d *detailModel) reset(c *timeline.Chronology, e *timeline.Event, overview bool) {
 	d.key = renderKey{}
-	d.pendingOffset = -1
+	d.pendingOffset, d.pendingClaim = -1, -1
 	d.linkSel, d.match = -1, -1
 	d.targets = d.targets[:0:0]
 	d.vp.SetYOffset(0)
@@ -203,7 +205,12 @@ func (d *detailModel) setContent(key renderKey, doc document) {
 	}
 	rewrapped := prev != (renderKey{}) && prev.width != key.width && prevLen > 0 &&
 		prev.id == key.id && prev.overview == key.overview
+	claims := doc.starts[timeline.SectionClaims]
+	d.claimLine = claims
 	switch {
+	case d.pendingClaim >= 0 && d.pendingClaim < len(claims):
+		off = claims[d.pendingClaim]
+		d.pendingClaim, d.pendingOffset = -1, -1
 	case d.pendingOffset >= 0:
 		off = d.pendingOffset
 		d.pendingOffset = -1
@@ -315,6 +322,19 @@ func (d *detailModel) Restore(offset, linkSel int) {
 		return
 	}
 	d.vp.SetYOffset(offset)
+}
+
+// ShowClaim scrolls to claim i (from 0) of the event on show, now or
+// once the rendering is in.
+func (d *detailModel) ShowClaim(i int) {
+	d.fitViewport()
+	if d.key == (renderKey{}) {
+		d.pendingClaim = i
+		return
+	}
+	if i < len(d.claimLine) {
+		d.vp.SetYOffset(d.claimLine[i])
+	}
 }
 
 // NextMatch scrolls to the next (dir > 0) or previous line with a filter

@@ -21,6 +21,8 @@
 //	detail_links.go            its links: selected, followed, named under the pane
 //	filter.go   filterModel    the filter bar and its runs
 //	help.go     helpOverlay    the full help (?), drawn over the panes
+//	claims.go   claimsView     every claim of the events shown (c), in place of the panes
+//	picker.go   sourcePicker   which source o, y or Y is for; an address to read whole
 //	banner.go   problemsBanner what is wrong with the files on disk (!)
 //	status.go   statusLine     the footer: a status message or the short help, and the position
 //	footer.go                  how the footer fits its keys in the width
@@ -34,7 +36,8 @@
 // jump.go follows links and keeps the components in step after every
 // message (sync); reload.go reads the files again, comparing and
 // filtering in its command, off the key path; edit.go runs the editor;
-// actions.go opens a source and copies a citation. Focus, the filter
+// actions.go opens a source ($BROWSER, then the system's opener) and
+// copies a citation or an address. Focus, the filter
 // bar's input mode and the help overlay are separate state. Every method
 // has a pointer receiver.
 //

@@ -114,6 +114,9 @@ func (m *Model) sync() tea.Cmd {
 	m.status.DropStale(statusAbout{event: m.current, overview: m.overview, query: m.filter.Applied(),
 		hidden: hidden, editing: m.filter.Editing()})
 	m.list.SetFocused(m.focus == modeList || m.filter.Editing())
+	if m.claims.IsOpen() {
+		m.claims.SetEvents(m.list.Events()) // after a reload
+	}
 	m.ruler.SetSelected(m.current)
 	visible := m.width >= wideWidth || m.focus == modeDetail
 	cmd := m.detail.Show(m.chron, m.current, m.overview || m.cover != nil, m.files.gen, visible)

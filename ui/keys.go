@@ -12,7 +12,9 @@ const (
 	modeList mode = iota
 	modeDetail
 	modeFilter
-	modeHelp // the full help, longer than the screen: the moving keys scroll it
+	modeHelp   // the full help, longer than the screen: the moving keys scroll it
+	modeClaims // the claims view (c)
+	modePicker // the source picker (o, y, Y with several sources), or a notice
 )
 
 // KeyMap is every key of the viewer, one binding per action. The help
@@ -53,6 +55,10 @@ type KeyMap struct {
 	OpenSource key.Binding
 	Copy       key.Binding
 	Memo       key.Binding // x: the events shown, as the Markdown memo, to a file
+	CopyURL    key.Binding // Y: a source's address
+	PickSource key.Binding // 1-9 in the source picker
+	PickFirst  key.Binding // enter in the source picker: the one under the cursor
+	CancelPick key.Binding // esc in the source picker
 
 	Ruler   key.Binding // t: the time ruler shown or hidden
 	ZoomIn  key.Binding // + around the selected event
@@ -62,6 +68,11 @@ type KeyMap struct {
 	Edit     key.Binding // the file at this event, in $VISUAL/$EDITOR
 	Reload   key.Binding
 	Problems key.Binding // expand or collapse the banner of problems
+
+	Claims      key.Binding // c: the claims view
+	KeepStatus  key.Binding // v u d f in the claims view
+	OpenClaim   key.Binding // enter in the claims view: the event, at the claim
+	CloseClaims key.Binding // esc or c in the claims view
 
 	Help    key.Binding
 	Suspend key.Binding // ctrl+z: back to the shell; fg brings the viewer back
@@ -107,15 +118,23 @@ func defaultKeyMap() KeyMap {
 		NextMatch:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 
-		OpenSource: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
-		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy citation")),
-		Memo:       key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "write memo")),
-		Edit:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit event")),
-		Reload:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
-		Problems:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "show problems")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Suspend:    key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
-		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		OpenSource:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open source")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy citation")),
+		CopyURL:     key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy address")),
+		Memo:        key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "write memo")),
+		PickSource:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),
+		PickFirst:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "the first")),
+		CancelPick:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit event")),
+		Reload:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Problems:    key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "show problems")),
+		Claims:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "claims view")),
+		KeepStatus:  key.NewBinding(key.WithKeys("v", "u", "d", "f"), key.WithHelp("v/u/d/f", "keep a status")),
+		OpenClaim:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read at claim")),
+		CloseClaims: key.NewBinding(key.WithKeys("esc", "c"), key.WithHelp("esc", "close claims")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
+		Suspend:     key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -147,6 +166,12 @@ func (k KeyMap) shortKeys() []shortKey {
 	case modeHelp:
 		return []shortKey{sk(k.Down, 2, "j down"), sk(k.Up, 3, "k up"), sk(k.PageDown, 4, ""), sk(k.Help, 0, "? close"),
 			sk(k.Quit, 1, "")}
+	case modePicker:
+		return []shortKey{sk(k.PickSource, 1, ""), sk(k.Down, 3, "j down"), sk(k.Up, 4, "k up"), sk(k.PickFirst, 1, ""),
+			sk(k.CancelPick, 0, ""), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
+	case modeClaims:
+		return []shortKey{sk(k.Down, 3, "j down"), sk(k.Up, 4, "k up"), sk(k.KeepStatus, 2, "v/u/d/f status"),
+			sk(k.OpenClaim, 1, "enter read"), sk(k.CloseClaims, 0, "esc close"), sk(k.Help, 0, "? help"), sk(k.Quit, 0, "")}
 	case modeDetail:
 		return []shortKey{sk(k.Problems, 3, "! problems"), sk(k.Down, 4, "j down"), sk(k.ToList, 1, "esc back"),
 			sk(k.NextEvent, 9, "J next"), sk(k.NextLink, 6, ""), sk(k.Follow, 3, ""), sk(k.FollowN, 7, ""), sk(k.Back, 5, "[ back"),
@@ -174,11 +199,18 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	if k.mode == modeFilter {
 		return [][]key.Binding{{k.KeepFilter, k.DropFilter, k.History, k.Complete, k.FilterMove}, {k.Quit}}
 	}
+	if k.mode == modePicker {
+		return [][]key.Binding{{k.PickSource, k.Up, k.Down, k.PickFirst, k.CancelPick, k.Help, k.Quit}}
+	}
+	if k.mode == modeClaims {
+		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+			{k.KeepStatus, k.OpenClaim, k.CloseClaims, k.Help, k.Quit}}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear, k.NextEvent, k.PrevEvent,
 			k.Ruler, k.ZoomIn, k.ZoomOut, k.Fit},
 		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward, k.Suspend},
-		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.Memo, k.Edit, k.Reload, k.Problems,
+		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.CopyURL, k.Memo, k.Claims, k.Edit, k.Reload, k.Problems,
 			k.Help, k.Quit},
 	}
 }
@@ -196,6 +228,8 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.History, &k.Complete, &k.NextMatch, &k.PrevMatch,
-		&k.OpenSource, &k.Copy, &k.Memo, &k.Edit, &k.Reload, &k.Problems, &k.Help, &k.Suspend, &k.Quit,
+		&k.OpenSource, &k.Copy, &k.CopyURL, &k.Memo, &k.PickSource, &k.PickFirst, &k.CancelPick, &k.Edit, &k.Reload, &k.Problems,
+		&k.Claims, &k.KeepStatus, &k.OpenClaim, &k.CloseClaims,
+		&k.Help, &k.Suspend, &k.Quit,
 	}
 }

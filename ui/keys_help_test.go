@@ -230,6 +230,8 @@ func TestComponentKeysNeverLie(t *testing.T) {
 			func(m *Model, k tea.KeyPressMsg) { m.detail.Update(k) }, func(m *Model) string { return m.detail.View() }},
 		{"help", func(m *Model) KeyMap { return m.help.KeyMap() },
 			func(m *Model, k tea.KeyPressMsg) { m.help.Update(k) }, func(m *Model) string { return m.help.View() }},
+		{"claims", func(m *Model) KeyMap { return m.claims.KeyMap() },
+			func(m *Model, k tea.KeyPressMsg) { m.claims.Update(k) }, func(m *Model) string { return m.claims.View() }},
 		{"banner", func(m *Model) KeyMap { return m.problems.KeyMap() },
 			func(m *Model, k tea.KeyPressMsg) { m.problems.Update(k) },
 			func(m *Model) string { return fmt.Sprint(m.problems.expanded) }},

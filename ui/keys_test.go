@@ -172,7 +172,7 @@ var listKeys = []keyCase{
 	{name: "N without a filter says the same", press: []string{"N"}, check: wantStatusIs(noFilterStatus)},
 	{name: "y copies a citation", press: []string{"y"},
 		check: func(t *testing.T, d *driver) {
-			want := "Printz v. United States (27 Jun 1997). Source: Supreme Court, “Printz v. United States, 521 U.S. 898”, https://example.com/printz."
+			want := "Printz v. United States — 27 Jun 1997. Source: Supreme Court, “Printz v. United States, 521 U.S. 898”, https://example.com/printz."
 			if !slices.Equal(d.copied, []string{want}) {
 				t.Errorf("copied %q", d.copied)
 			}

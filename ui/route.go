@@ -54,6 +54,26 @@ func (m *Model) keyMap() KeyMap {
 		}
 		return k
 	}
+	if m.picker.IsOpen() {
+		k = merge(k, m.picker.KeyMap())
+		k.mode = modePicker
+		k.Help.SetEnabled(true)
+		if m.help.IsOpen() {
+			k.Help.SetHelp("?", "close help")
+		}
+		return k
+	}
+	if m.claims.IsOpen() {
+		k = merge(k, m.claims.KeyMap())
+		k.mode = modeClaims
+		k.OpenClaim.SetEnabled(m.claims.Len() > 0)
+		k.CloseClaims.SetEnabled(true)
+		k.Help.SetEnabled(true)
+		if m.help.IsOpen() {
+			k.Help.SetHelp("?", "close help")
+		}
+		return k
+	}
 	event := m.current != nil && !m.overview
 	var onShow *timeline.Event
 	if event {
@@ -88,14 +108,23 @@ func (m *Model) keyMap() KeyMap {
 	detailVisible := m.width >= wideWidth || m.focus == modeDetail
 	k.NextMatch.SetEnabled(detailVisible && m.filter.Active())
 	k.PrevMatch.SetEnabled(detailVisible && m.filter.Active())
-	if u := firstWebSource(onShow); u != "" {
+	switch open := sourceChoices(onShow, actOpen); {
+	case len(open) == 1 && open[0].src == nil:
 		k.OpenSource.SetEnabled(true)
-		if m.current.Media != nil && u == m.current.Media.URL {
-			k.OpenSource.SetHelp("o", "open media")
-		}
+		k.OpenSource.SetHelp("o", "open media")
+	case len(open) > 1:
+		k.OpenSource.SetEnabled(true)
+		k.OpenSource.SetHelp("o", "open a source…")
+	case len(open) == 1:
+		k.OpenSource.SetEnabled(true)
 	}
 	k.Copy.SetEnabled(event)
 	k.Memo.SetEnabled(m.list.Len() > 0)
+	if event && len(m.current.Sources) > 1 {
+		k.Copy.SetHelp("y", "copy a citation…")
+	}
+	k.CopyURL.SetEnabled(len(sourceChoices(onShow, actCopyURL)) > 0)
+	k.Claims.SetEnabled(true)
 	k.Edit.SetEnabled(true) // opens the editor, or says how to get a file to edit
 	switch _, _, why := editTarget(m.opts.Paths, &m.problems, onShow, m.chron); {
 	case len(m.opts.Paths) == 0:
@@ -212,6 +241,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.help.Close()
 		km = m.keyMap() // the keys of the pane, now the help is closed
 	}
+	if m.picker.IsNotice() && !key.Matches(msg, km.CancelPick, km.Help) {
+		m.picker.Close() // any other key closes a notice and does its job
+		km = m.keyMap()
+	}
+	if m.picker.IsOpen() {
+		return m.actPicker(msg, km)
+	}
+	if m.claims.IsOpen() {
+		return m.actClaims(msg, km)
+	}
 	var e *timeline.Event // the event on show, if it is one
 	if !m.overview {
 		e = m.current
@@ -275,11 +314,15 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		}
 		return m.say(scopeEvent, matchStatus(m.filter.Applied(), m.filter.Words(), i, n, here, cut, id), false)
 	case key.Matches(msg, km.OpenSource):
-		u := firstWebSource(e)
-		return tea.Batch(m.say(scopeNone, "Opening "+timeline.HarmlessLine(u)+" …", false), openURLCmd(u, m.openURL))
+		return m.source(e, actOpen)
 	case key.Matches(msg, km.Copy):
-		c := citation(e)
-		return tea.Batch(tea.SetClipboard(c), m.say(scopeNone, copiedStatus(c), false))
+		if len(e.Sources) == 0 {
+			c := citation(e, nil)
+			return tea.Batch(tea.SetClipboard(c), m.say(scopeNone, copiedStatus(c), false))
+		}
+		return m.source(e, actCite)
+	case key.Matches(msg, km.CopyURL):
+		return m.source(e, actCopyURL)
 	case key.Matches(msg, km.Memo):
 		return m.memo.Open(time.Now())
 	case key.Matches(msg, km.Edit):
@@ -294,6 +337,8 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		m.files.editBase = m.chron
 		m.editor.start()
 		return cmd
+	case key.Matches(msg, km.Claims):
+		m.claims.Open(m.list.Events(), m.current)
 	case key.Matches(msg, km.Reload):
 		return tea.Batch(m.reload(reloadKey, ""), m.say(scopeNone, "Reloading…", false))
 	case key.Matches(msg, km.Problems):
@@ -353,9 +398,11 @@ func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
 	if y < 0 || y >= m.bodyH {
 		return nil
 	}
-	if m.help.IsOpen() {
-		if _, ok := msg.(tea.MouseWheelMsg); ok {
+	if m.help.IsOpen() || m.claims.IsOpen() {
+		if _, ok := msg.(tea.MouseWheelMsg); ok && m.help.IsOpen() {
 			m.help.Update(msg)
+		} else if ok {
+			m.claims.Update(msg)
 		}
 		return nil
 	}

@@ -38,6 +38,10 @@ func (m *Model) compose() string {
 		switch {
 		case m.help.IsOpen():
 			lines = append(lines, strings.Split(m.help.View(), "\n")...)
+		case m.picker.IsOpen():
+			lines = append(lines, strings.Split(m.picker.View(), "\n")...)
+		case m.claims.IsOpen():
+			lines = append(lines, strings.Split(m.claims.View(), "\n")...)
 		case w < wideWidth && m.focus == modeDetail:
 			for _, l := range strings.Split(m.detail.View(), "\n") {
 				lines = append(lines, " "+l)

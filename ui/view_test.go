@@ -52,6 +52,12 @@ var states = []struct {
 	{name: "wide-list", then: func(d *driver) { saveWide(d); d.press("G") }},
 	{name: "wide-detail", then: func(d *driver) { saveWide(d); d.press("G", "enter", "tab") }},
 	{name: "wide-filter", keys: []string{"/"}, text: "東京", then: saveWide},
+	// the claims view: all, one status kept (none), the event at a claim
+	{name: "claims", keys: []string{"c"}},
+	{name: "claims-kept", keys: []string{"c", "v"}},
+	{name: "claims-read", keys: []string{"c", "enter"}},
+	// the source picker (o with several sources)
+	{name: "picker", then: func(d *driver) { saveSources(d); d.press("o", "j") }},
 }
 
 // wideEvents are events whose text is wide (two cells a character),
