@@ -189,7 +189,7 @@ func TestKeys(t *testing.T) {
 // leaves out of a state is really disabled there.
 func TestHelpNeverLies(t *testing.T) {
 	for i, s := range states {
-		for _, size := range [][2]int{{120, 40}, {60, 10}} {
+		for _, size := range neverLieSizes() {
 			d := reach(t, size[0], size[1], styleNoTTY, i)
 			km := d.keys()
 			for _, b := range km.all() {
@@ -237,7 +237,7 @@ func TestComponentKeysNeverLie(t *testing.T) {
 			func(m *Model) string { return fmt.Sprint(m.problems.expanded) }},
 	}
 	for i, s := range states {
-		for _, size := range [][2]int{{120, 40}, {60, 10}} {
+		for _, size := range neverLieSizes() {
 			d := reach(t, size[0], size[1], styleNoTTY, i)
 			for _, c := range components {
 				km := c.keys(d.m)
@@ -257,4 +257,13 @@ func TestComponentKeysNeverLie(t *testing.T) {
 			}
 		}
 	}
+}
+
+// neverLieSizes are the sizes the never-lie tests try every key at: with
+// -short only the small one, where the help scrolls and one pane shows.
+func neverLieSizes() [][2]int {
+	if testing.Short() {
+		return [][2]int{{60, 10}}
+	}
+	return [][2]int{{120, 40}, {60, 10}}
 }
