@@ -183,9 +183,14 @@ func (f *filterModel) complete() tea.Cmd {
 	partial = strings.TrimPrefix(partial, `"`)
 	want := timeline.Fold(partial)
 	var found []string
+	starts := true // every value found starts with what was typed
 	for _, v := range vals {
-		if strings.HasPrefix(timeline.Fold(v), want) {
+		switch fv := timeline.Fold(v); {
+		case strings.HasPrefix(fv, want):
 			found = append(found, v)
+		case want != "" && strings.Contains(fv, " "+want): // a later word: "sch" finds "Libby Schaaf"
+			found = append(found, v)
+			starts = false
 		}
 	}
 	var value string
@@ -197,9 +202,9 @@ func (f *filterModel) complete() tea.Cmd {
 		value = found[0]
 		f.hint = ""
 	default:
-		value = commonPrefix(found)
-		if len([]rune(value)) < len([]rune(partial)) {
-			value = partial
+		value = partial
+		if p := commonPrefix(found); starts && len([]rune(p)) > len([]rune(partial)) {
+			value = p
 		}
 		f.hint = strings.Join(found[:min(len(found), 8)], ", ")
 		if len(found) > 8 {

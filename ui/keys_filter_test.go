@@ -376,3 +376,13 @@ func TestFilterHistoryKept(t *testing.T) {
 		t.Errorf("the next run recalls %q", v)
 	}
 }
+
+// TestCompleteALaterWord: tab finds a value by any of its words, as the
+// query does ("sch" is Libby Schaaf).
+func TestCompleteALaterWord(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{})
+	d.press("/").typeText("person:sch").press("tab")
+	if v := d.m.filter.input.Value(); v != `person:"Libby Schaaf"` {
+		t.Errorf("tab made %q", v)
+	}
+}
