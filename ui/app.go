@@ -331,7 +331,7 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		e := m.chron.Event(id)
 		if e == nil {
 			m.exitCode = 1
-			m.exitMsg = fmt.Sprintf("backstory: no event has id %q (backstory list shows the ids)\n", id)
+			m.exitMsg = fmt.Sprintf("backstory: --event: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, m.chron))
 			return tea.Quit
 		}
 		m.focus = modeDetail

@@ -33,10 +33,15 @@ func TestStartAtEventHiddenByFilter(t *testing.T) {
 }
 
 func TestStartAtUnknownEvent(t *testing.T) {
-	d := newDriver(t, 80, 24, Options{EventID: "nope"})
-	code, msg := d.m.Exit()
-	if !d.quit || code != 1 || !strings.Contains(msg, `no event has id "nope"`) {
-		t.Errorf("quit %v, exit %d %q", d.quit, code, msg)
+	for id, want := range map[string]string{
+		"nope":          "backstory: --event: no event has id \"nope\"; backstory list shows the ids\n",
+		"schaaf-warnin": "backstory: --event: no event has id \"schaaf-warnin\" (did you mean \"schaaf-warning\"?); backstory list shows the ids\n",
+	} {
+		d := newDriver(t, 80, 24, Options{EventID: id})
+		code, msg := d.m.Exit()
+		if !d.quit || code != 1 || msg != want {
+			t.Errorf("--event %s: quit %v, exit %d %q, want %q", id, d.quit, code, msg, want)
+		}
 	}
 }
 
