@@ -14,6 +14,7 @@ type header struct {
 	title, label string
 	filter       string // the query kept, "" for none
 	shown, total int
+	newestFirst  bool // the list's order, said when it is not the usual
 }
 
 // view draws the header w cells wide.
@@ -22,6 +23,13 @@ func (h header) view(st *Styles, w int) string {
 	if h.filter != "" {
 		count := fmt.Sprintf("%d/%d", h.shown, h.total)
 		right = st.FilterInfo.Render(cut("/"+timeline.HarmlessLine(short(h.filter)), max(0, w/3)) + " " + count)
+	}
+	if h.newestFirst {
+		order := "newest first"
+		if right != "" {
+			order += "  "
+		}
+		right = st.FilterInfo.Render(order) + right
 	}
 	rw := ansi.StringWidth(right)
 	if rw+2 > w {

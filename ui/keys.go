@@ -64,6 +64,7 @@ type KeyMap struct {
 	ZoomIn  key.Binding // + around the selected event
 	ZoomOut key.Binding
 	Fit     key.Binding // = the whole chronology
+	Reverse key.Binding // s: the list newest first, or oldest first again
 
 	Edit     key.Binding // the file at this event, in $VISUAL/$EDITOR
 	Reload   key.Binding
@@ -96,6 +97,7 @@ func defaultKeyMap() KeyMap {
 		ZoomIn:    key.NewBinding(key.WithKeys("+"), key.WithHelp("+", "zoom in")),
 		ZoomOut:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "zoom out")),
 		Fit:       key.NewBinding(key.WithKeys("="), key.WithHelp("=", "whole span")),
+		Reverse:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "newest first")),
 		Open:      key.NewBinding(key.WithKeys("enter", "l", "right"), key.WithHelp("enter/l/→", "read event")),
 		ToList:    key.NewBinding(key.WithKeys("esc", "h", "left"), key.WithHelp("esc/h/←", "back to list")),
 		Overview:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "about chronology")),
@@ -208,7 +210,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear, k.NextEvent, k.PrevEvent,
-			k.Ruler, k.ZoomIn, k.ZoomOut, k.Fit},
+			k.Ruler, k.ZoomIn, k.ZoomOut, k.Fit, k.Reverse},
 		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward, k.Suspend},
 		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.CopyURL, k.Memo, k.Claims, k.Edit, k.Reload, k.Problems,
 			k.Help, k.Quit},
@@ -225,7 +227,7 @@ func (k *KeyMap) setEnabled(on bool) {
 func (k *KeyMap) all() []*key.Binding {
 	return []*key.Binding{
 		&k.Up, &k.Down, &k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.PrevYear, &k.NextYear, &k.NextEvent, &k.PrevEvent,
-		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit,
+		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit, &k.Reverse,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.History, &k.Complete, &k.NextMatch, &k.PrevMatch,
 		&k.OpenSource, &k.Copy, &k.CopyURL, &k.Memo, &k.PickSource, &k.PickFirst, &k.CancelPick, &k.Edit, &k.Reload, &k.Problems,

@@ -26,6 +26,10 @@ type listModel struct {
 	// what is worked out once per chronology, off the key path, so that
 	// a filter keystroke does not loop over the whole chronology
 	facts listFacts
+
+	// newestFirst shows the events in reverse (s): events, rows and
+	// rowOf are then in that order
+	newestFirst bool
 }
 
 func newList(st *Styles) listModel { return listModel{st: st, focused: true} }

@@ -111,6 +111,10 @@ func (l *listModel) SetEvents(c *timeline.Chronology, evs []*timeline.Event, kee
 		l.facts = factsOf(c)
 	}
 	l.chron = c
+	if l.newestFirst {
+		evs = slices.Clone(evs)
+		slices.Reverse(evs)
+	}
 	l.events = evs
 	l.rows = make([]listRow, 0, len(evs)+len(evs)/4+2)
 	l.rowOf = make([]int, len(evs))
@@ -129,7 +133,9 @@ func (l *listModel) SetEvents(c *timeline.Chronology, evs []*timeline.Event, kee
 	}
 	for i, e := range evs {
 		day, _ := e.Date.Days()
-		if i > 0 && day-prev > l.facts.gap {
+		if i > 0 && l.newestFirst && prev-day > l.facts.gap {
+			add(listRow{event: -1, label: strings.Replace(gapText(prev-day), "later", "earlier", 1), kind: gapRow})
+		} else if i > 0 && day-prev > l.facts.gap {
 			add(listRow{event: -1, label: gapText(day - prev), kind: gapRow})
 		}
 		prev = day
@@ -154,6 +160,23 @@ func (l *listModel) SetEvents(c *timeline.Chronology, evs []*timeline.Event, kee
 	l.ensureVisible()
 }
 
+// SetNewestFirst shows the events newest first (on) or oldest first, the
+// selected event kept.
+func (l *listModel) SetNewestFirst(on bool) {
+	if on == l.newestFirst {
+		return
+	}
+	evs := slices.Clone(l.events)
+	if l.newestFirst {
+		slices.Reverse(evs) // back to the chronology's order
+	}
+	l.newestFirst = on
+	l.SetEvents(l.chron, evs, l.Selected())
+}
+
+// NewestFirst reports whether the list shows the newest event first.
+func (l *listModel) NewestFirst() bool { return l.newestFirst }
+
 // Reload shows the events of a chronology read again, keeping the
 // scroll where it was and keep selected (or the event after it); facts
 // are its factsOf.
@@ -166,13 +189,13 @@ func (l *listModel) Reload(facts listFacts, evs []*timeline.Event, keep *timelin
 }
 
 // nearest returns the index of e among the visible events, or of the first
-// visible event after it, or the last.
+// visible event after it in the list's order, or the last.
 func (l *listModel) nearest(e *timeline.Event) int {
 	for i, v := range l.events { // events are few enough that a scan is fine
 		if v == e {
 			return i
 		}
-		if v.Index > e.Index {
+		if (v.Index > e.Index) != l.newestFirst {
 			return i
 		}
 	}

@@ -97,6 +97,10 @@ func (m *Model) keyMap() KeyMap {
 	k.NextEvent.SetEnabled(n > 0 && at < n-1)
 	k.PrevEvent.SetEnabled(n > 0 && at > 0)
 	k.Overview.SetEnabled(!m.overview || m.current != nil)
+	k.Reverse.SetEnabled(n > 1)
+	if m.list.NewestFirst() {
+		k.Reverse.SetHelp("s", "oldest first")
+	}
 	if m.overview {
 		k.Overview.SetHelp("i", "back to event")
 	}
@@ -323,6 +327,8 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		return m.source(e, actCite)
 	case key.Matches(msg, km.CopyURL):
 		return m.source(e, actCopyURL)
+	case key.Matches(msg, km.Reverse):
+		m.list.SetNewestFirst(!m.list.NewestFirst())
 	case key.Matches(msg, km.Memo):
 		return m.memo.Open(time.Now())
 	case key.Matches(msg, km.Edit):

@@ -18,7 +18,8 @@ func (m *Model) compose() string {
 	}
 	var lines []string
 	if h >= 3 {
-		hd := header{title: m.chron.Title, label: m.label, shown: m.list.Len(), total: m.chron.Len()}
+		hd := header{title: m.chron.Title, label: m.label, shown: m.list.Len(), total: m.chron.Len(),
+			newestFirst: m.list.NewestFirst()}
 		if !m.filter.Editing() {
 			hd.filter = m.filter.Applied()
 		}
