@@ -40,8 +40,9 @@ Usage:
                                             (claimreview needs --publisher NAME --url BASE)
   backstory import timelinejs|timelinesetter INPUT [-o OUT] [--force] [--title TITLE]
                                             convert to TOML (stdout unless -o)
-  backstory init [--force] [PATH]           write the built-in chronology to PATH
-                                            (default ./events.toml) to edit it
+  backstory init [--force] [--empty] [PATH] write the built-in chronology to PATH
+                                            (default ./events.toml) to edit it;
+                                            --empty: a short commented template
 
 Flags of the viewer:
   -q QUERY           start with the timeline filtered (see backstory list -h)
@@ -300,8 +301,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", "init [--force] [PATH]", stdout, stderr)
+	fs := newFlags("init", "init [--force] [--empty] [PATH]", stdout, stderr)
 	force := fs.Bool("force", false, "replace PATH if it exists")
+	empty := fs.Bool("empty", false, "write a short commented template to fill in, not the built-in chronology")
 	rest, ok, code := fs.parse(args)
 	if !ok {
 		return code
@@ -317,11 +319,15 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		path = filepath.Join(path, "events.toml")
 	}
-	if err := safefile.Write(path, builtin, *force); err != nil {
+	data, what := builtin, "the built-in chronology"
+	if *empty {
+		data, what = []byte(emptyTemplate), "a template"
+	}
+	if err := safefile.Write(path, data, *force); err != nil {
 		say(stderr, "backstory init: %v%s\n", err, forceHint(err))
 		return 1
 	}
-	say(stdout, "wrote the built-in chronology to %s; open it with: backstory %s\n", path, path)
+	say(stdout, "wrote %s to %s; open it with: backstory %s\n", what, path, path)
 	return 0
 }
 

@@ -446,10 +446,13 @@ cat "`+edDir+`/add.toml" >> "$file"
 		}
 		tt.keys("e")
 		tt.waitFor("1 new event: “An event added in the editor”", true)
-		// the detail renders off the key path: wait for the backlink
+		// the event the edit added is selected; its link leads back
+		tt.waitFor("Added source", true)
+		tt.waitFor("6/9", true)
+		tt.keys("1")
 		s := tt.waitFor("An event added in the editor (26 Feb 2018) — added by the", true)
 		if !strings.Contains(s, "Schaaf posts a warning") || !strings.Contains(s, "4/9") {
-			t.Errorf("the selection moved:\n%s", s)
+			t.Errorf("the link did not lead back:\n%s", s)
 		}
 		args, err := os.ReadFile(filepath.Join(edDir, "args.txt"))
 		if err != nil {
@@ -461,7 +464,7 @@ cat "`+edDir+`/add.toml" >> "$file"
 		if after := modes(); after != before {
 			t.Errorf("terminal modes after the editor %q, before %q", after, before)
 		}
-		tt.keys("j", "j")
+		tt.keys("h", "j", "j")
 		tt.waitFor("6/9", true)
 		tt.waitFor("Added source", true)
 		checkWidth(t, tt.screen(), 120)

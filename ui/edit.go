@@ -50,8 +50,9 @@ func editTarget(paths []string, p *problemsBanner, e *timeline.Event, c *timelin
 }
 
 // editorCmd starts the editor ed ("" chooses one) on file at line, or
-// says why it cannot.
-func editorCmd(ed, file string, line int, run func(*exec.Cmd, tea.ExecCallback) tea.Cmd) (tea.Cmd, string) {
+// says why it cannot. after, when not nil, runs once the editor is back,
+// before the files are read again, and says what it did (or "").
+func editorCmd(ed, file string, line int, run func(*exec.Cmd, tea.ExecCallback) tea.Cmd, after func() string) (tea.Cmd, string) {
 	if ed == "" {
 		ed = editor.Choose(os.Getenv)
 	}
@@ -68,7 +69,13 @@ func editorCmd(ed, file string, line int, run func(*exec.Cmd, tea.ExecCallback) 
 	}
 	name := filepath.Base(args[0])
 	c := exec.Command(args[0], args[1:]...)
-	return run(c, func(err error) tea.Msg { return editorDoneMsg{editor: name, err: err} }), ""
+	return run(c, func(err error) tea.Msg {
+		msg := editorDoneMsg{editor: name, err: err}
+		if after != nil {
+			msg.note = after()
+		}
+		return msg
+	}), ""
 }
 
 // editSession is the editor's run: whether it has the terminal, and the
@@ -120,7 +127,10 @@ func interrupted(err error) bool {
 // (signal: killed)"), or it could not start.
 func editorNote(msg editorDoneMsg) string {
 	if msg.err == nil {
-		return ""
+		return msg.note
+	}
+	if msg.note != "" {
+		return editorNote(editorDoneMsg{editor: msg.editor, err: msg.err}) + "; " + msg.note
 	}
 	name, why := timeline.HarmlessLine(msg.editor), timeline.HarmlessLine(msg.err.Error())
 	var exit *exec.ExitError

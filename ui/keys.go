@@ -67,6 +67,7 @@ type KeyMap struct {
 	Reverse key.Binding // s: the list newest first, or oldest first again
 
 	Edit     key.Binding // the file at this event, in $VISUAL/$EDITOR
+	Add      key.Binding // a: a new event after this one, in the editor
 	Reload   key.Binding
 	Problems key.Binding // expand or collapse the banner of problems
 
@@ -128,6 +129,7 @@ func defaultKeyMap() KeyMap {
 		PickFirst:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "the first")),
 		CancelPick:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Edit:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit event")),
+		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add event after")),
 		Reload:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Problems:    key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "show problems")),
 		Claims:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "claims view")),
@@ -212,7 +214,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.PrevYear, k.NextYear, k.NextEvent, k.PrevEvent,
 			k.Ruler, k.ZoomIn, k.ZoomOut, k.Fit, k.Reverse},
 		{k.Open, k.ToList, k.Overview, k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward, k.Suspend},
-		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.CopyURL, k.Memo, k.Claims, k.Edit, k.Reload, k.Problems,
+		{k.Filter, k.ClearFilter, k.NextMatch, k.PrevMatch, k.OpenSource, k.Copy, k.CopyURL, k.Memo, k.Claims, k.Edit, k.Add, k.Reload, k.Problems,
 			k.Help, k.Quit},
 	}
 }
@@ -230,7 +232,7 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Ruler, &k.ZoomIn, &k.ZoomOut, &k.Fit, &k.Reverse,
 		&k.Open, &k.ToList, &k.Overview, &k.NextLink, &k.PrevLink, &k.Follow, &k.FollowN, &k.Back, &k.Forward,
 		&k.Filter, &k.ClearFilter, &k.KeepFilter, &k.DropFilter, &k.FilterMove, &k.History, &k.Complete, &k.NextMatch, &k.PrevMatch,
-		&k.OpenSource, &k.Copy, &k.CopyURL, &k.Memo, &k.PickSource, &k.PickFirst, &k.CancelPick, &k.Edit, &k.Reload, &k.Problems,
+		&k.OpenSource, &k.Copy, &k.CopyURL, &k.Memo, &k.PickSource, &k.PickFirst, &k.CancelPick, &k.Edit, &k.Add, &k.Reload, &k.Problems,
 		&k.Claims, &k.KeepStatus, &k.OpenClaim, &k.CloseClaims,
 		&k.Help, &k.Suspend, &k.Quit,
 	}

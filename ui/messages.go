@@ -64,6 +64,7 @@ type fileChangedMsg struct{}
 type editorDoneMsg struct {
 	editor string // the program's name, for messages
 	err    error
+	note   string // what was done once it was back (an untouched new event removed)
 }
 
 // reloadedMsg carries the result of loading the files again; seq says

@@ -177,6 +177,43 @@ type files struct {
 	// editBase is the chronology on screen when the editor started: the
 	// editor's reload says what changed since then
 	editBase *timeline.Chronology
+	// added is what to select once an edit (e or a) loads
+	added addedSince
+}
+
+// addedSince is an edit whose new events are to be selected when the
+// files load: the chronology when it started, and the id a wrote.
+type addedSince struct {
+	base *timeline.Chronology
+	id   string
+}
+
+// newEvent is the event to select after the edit: the one a wrote once
+// it loads, else the first event (in the chronology's order) the edit
+// added; nil for none. It is looked for until it is found, or the
+// editor's own reload (why) has been.
+func (f *files) newEvent(c *timeline.Chronology, why reloadReason) *timeline.Event {
+	a := f.added
+	if a.base == nil {
+		return nil
+	}
+	if why == reloadEditor {
+		f.added = addedSince{}
+	}
+	if a.id != "" {
+		if e := c.Event(a.id); e != nil {
+			f.added = addedSince{}
+			return e
+		}
+		return nil
+	}
+	for _, e := range c.Events {
+		if a.base.Event(e.ID) == nil {
+			f.added = addedSince{}
+			return e
+		}
+	}
+	return nil
 }
 
 // watching keeps the watcher that started, and waits for its first
@@ -233,6 +270,7 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	m.problems.SetFailed(nil, nil, nil)
 	m.problems.SetWarnings(msg.diags.Warnings())
 	if msg.same {
+		m.files.newEvent(m.chron, msg.why)
 		// nothing new on disk (a save without changes, or the second
 		// reader of one save): the screen stays as it is
 		m.layout()
@@ -250,6 +288,9 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	cur := m.chron.Event(loc.id) // the same event, or the nearest in date when it is gone
 	if cur == nil && old != nil {
 		cur = m.chron.Nearest(old.Date)
+	}
+	if n := m.files.newEvent(m.chron, msg.why); n != nil { // what an edit added
+		cur = n
 	}
 	events := msg.events
 	if msg.query != m.filter.Applied() { // the filter changed while the files were read

@@ -141,6 +141,7 @@ func (m *Model) keyMap() KeyMap {
 		k.Edit.SetHelp("e", "edit file")
 	}
 	k.Reload.SetEnabled(len(m.opts.Paths) > 0)
+	k.Add.SetEnabled(len(m.opts.Paths) > 0 && !m.problems.Failed() && onShow != nil && onShow.Pos.File != "")
 	k.Help.SetEnabled(true)
 	k.Suspend.SetEnabled(true)
 	if m.help.IsOpen() { // an overlay: what the full help lists while open
@@ -336,15 +337,18 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		if why != "" {
 			return m.say(scopeNone, why, false)
 		}
-		cmd, why := editorCmd(m.opts.Editor, file, line, m.runEditor)
+		cmd, why := editorCmd(m.opts.Editor, file, line, m.runEditor, nil)
 		if why != "" {
 			return m.say(scopeNone, why, true)
 		}
 		m.files.editBase = m.chron
+		m.files.added = addedSince{base: m.chron}
 		m.editor.start()
 		return cmd
 	case key.Matches(msg, km.Claims):
 		m.claims.Open(m.list.Events(), m.current)
+	case key.Matches(msg, km.Add):
+		return m.addEvent(e)
 	case key.Matches(msg, km.Reload):
 		return tea.Batch(m.reload(reloadKey, ""), m.say(scopeNone, "Reloading…", false))
 	case key.Matches(msg, km.Problems):
