@@ -17,9 +17,11 @@ import (
 // runTUI starts the viewer on the files and folders in args (see
 // loadChronology for what none means). The first frame shows at once; the
 // chronology loads behind it. The files are watched and read again on
-// every save; e opens the editor at the selected event. Exit status: 0
-// after q; 1 when the data does not load at start (its diagnostics go to
-// stderr once the terminal is restored) or --event names no event; 2 for
+// every save; e opens the editor at the selected event. Files that do not
+// load at start open the viewer on their diagnostics, to mend them. Exit
+// status: 0 after q; 1 when q comes before the files ever loaded (their
+// diagnostics go to stderr once the terminal is restored) or --event
+// names no event; 2 for
 // a bad flag or a malformed -q; 128+N after signal N (129 SIGHUP, 130
 // SIGINT, 143 SIGTERM), the terminal restored first.
 func runTUI(args []string, stdout, stderr io.Writer) int {

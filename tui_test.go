@@ -354,6 +354,10 @@ func TestViewerEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		tt := startTUI(t, bin, t.TempDir(), 100, 20, bad)
+		// the viewer opens on it, to mend it; quitting before it loads
+		// exits 1 with the diagnostics
+		tt.waitFor("Nothing has loaded yet", true)
+		tt.keys("q")
 		if code := tt.waitExit(); code != 1 {
 			t.Errorf("exit status %d, want 1", code)
 		}

@@ -294,6 +294,9 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 		if m.exitMsg == "" {
 			m.exitMsg = "backstory: the chronology could not be loaded\n"
 		}
+		if cmd, ok := m.openBroken(msg); ok {
+			return cmd
+		}
 		return tea.Quit
 	}
 	m.chron, m.label = msg.chron, msg.label

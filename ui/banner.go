@@ -22,6 +22,8 @@ type problems struct {
 	folders  []string             // files given that are folders now
 	warnings timeline.Diagnostics // of the chronology on screen
 	expanded bool
+	// neverLoaded: the files have not loaded since the start
+	neverLoaded bool
 }
 
 // any reports whether there is a banner to show.
@@ -148,6 +150,9 @@ func (p problems) heading() (title, explanation string) {
 	case len(p.folders) > 0:
 		return fmt.Sprintf("✗ %s %s.", names(p.folders), p.foldersNow()),
 			"The screen shows the last version that loaded; it is read again as soon as it is a file again."
+	case p.isFailed() && p.neverLoaded:
+		return "✗ The files do not load:",
+			"Nothing has loaded yet; save a fix and the timeline comes by itself (e opens the first error)."
 	case p.isFailed():
 		return "✗ The files do not load:",
 			"The screen shows the last version that did; save a fix and it reloads by itself (e opens the first error)."
