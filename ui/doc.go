@@ -36,7 +36,9 @@
 // jump.go follows links and keeps the components in step after every
 // message (sync); reload.go reads the files again, comparing and
 // filtering in its command, off the key path; edit.go runs the editor;
-// actions.go opens a source ($BROWSER, then the system's opener) and
+// add.go writes a new event for a and takes it out when left untouched;
+// broken.go opens the viewer on files that do not load at start;
+// print.go renders an event for backstory show; actions.go opens a source ($BROWSER, then the system's opener) and
 // copies a citation or an address. Focus, the filter
 // bar's input mode and the help overlay are separate state. Every method
 // has a pointer receiver.
