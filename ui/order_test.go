@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backstory/timeline"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func idList(evs []*timeline.Event) []string {
@@ -79,5 +80,53 @@ func TestGapRowNewestFirst(t *testing.T) {
 	}
 	if strings.Contains(rows, "later") {
 		t.Errorf("newest first, a gap says later:\n%s", rows)
+	}
+}
+
+// TestRulerNewestFirst: after s the ruler runs from right to left as the
+// list does: each line of it is the other way round, its labels read left
+// to right, a click finds the event under it, and s again puts it back.
+func TestRulerNewestFirst(t *testing.T) {
+	d := newDriver(t, 120, 40, Options{Style: styleNoTTY})
+	d.press("j", "j", "j")
+	r := &d.m.ruler
+	density, axis := ansi.Strip(r.densityLine()), ansi.Strip(r.axisLine())
+	labels, eras := ansi.Strip(r.labelLine()), ansi.Strip(r.erasLine())
+	var atCol []*timeline.Event
+	for x := range r.width {
+		atCol = append(atCol, r.EventAt(x))
+	}
+	d.press("s")
+	reversed := func(s string) string {
+		rs := []rune(s)
+		slices.Reverse(rs)
+		return string(rs)
+	}
+	if got := ansi.Strip(r.densityLine()); got != reversed(density) {
+		t.Errorf("density:\n%s\nwant\n%s", got, reversed(density))
+	}
+	if got := ansi.Strip(r.axisLine()); got != reversed(axis) {
+		t.Errorf("axis:\n%s\nwant\n%s", got, reversed(axis))
+	}
+	for x := range r.width {
+		if got, want := r.EventAt(x), atCol[r.width-1-x]; got != want {
+			t.Fatalf("a click at %d finds %v, want %v", x, got, want)
+		}
+	}
+	got := ansi.Strip(r.labelLine())
+	for _, w := range strings.Fields(labels) {
+		if !strings.Contains(got, w) {
+			t.Errorf("the label %q is lost:\n%s", w, got)
+		}
+	}
+	if first, last := strings.Fields(got)[0], strings.Fields(got)[len(strings.Fields(got))-1]; first != "2025" || last != "1997" {
+		t.Errorf("labels from %q to %q:\n%s", first, last, got)
+	}
+	if e := ansi.Strip(r.erasLine()); strings.TrimSpace(e) == "" || !strings.Contains(e, "First term") {
+		t.Errorf("eras:\n%s\nwas\n%s", e, eras)
+	}
+	d.press("s")
+	if ansi.Strip(r.densityLine()) != density || ansi.Strip(r.labelLine()) != labels || ansi.Strip(r.erasLine()) != eras {
+		t.Error("s again does not put the ruler back")
 	}
 }

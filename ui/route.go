@@ -330,6 +330,7 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		return m.source(e, actCopyURL)
 	case key.Matches(msg, km.Reverse):
 		m.list.SetNewestFirst(!m.list.NewestFirst())
+		m.ruler.SetReversed(m.list.NewestFirst())
 	case key.Matches(msg, km.Memo):
 		return m.memo.Open(time.Now())
 	case key.Matches(msg, km.Edit):

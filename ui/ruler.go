@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,6 +32,9 @@ type rulerModel struct {
 	all    bool              // shown is every event: no filter
 	sel    *timeline.Event
 	lo, hi int // the span shown, in days (timeline.Ordinal), both included
+	// reversed draws time from right to left, newest first, as the list
+	// shows it after s
+	reversed bool
 }
 
 // Layout of the ruler.
@@ -44,6 +48,19 @@ func newRuler(st *Styles) rulerModel { return rulerModel{st: st} }
 
 // SetStyles follows a change of colours.
 func (r *rulerModel) SetStyles(st *Styles) { r.st = st }
+
+// SetReversed draws time from right to left (on), newest first, or from
+// left to right.
+func (r *rulerModel) SetReversed(on bool) { r.reversed = on }
+
+// mirror is column c of the axis as drawn: the same, or counted from the
+// right when the ruler is reversed.
+func (r *rulerModel) mirror(c int) int {
+	if r.reversed {
+		return r.width - 1 - c
+	}
+	return c
+}
 
 // SetSize gives the ruler the terminal's width, and its height to decide
 // whether to show by itself.
@@ -174,7 +191,7 @@ func (r *rulerModel) EventAt(x int) *timeline.Event {
 	if len(r.shown) == 0 || r.width <= 0 {
 		return nil
 	}
-	d := r.dayAt(min(max(x, 0), r.width-1))
+	d := r.dayAt(r.mirror(min(max(x, 0), r.width-1)))
 	i := sort.SearchInts(r.shownD, d)
 	switch {
 	case i == len(r.shownD):
@@ -229,13 +246,18 @@ func (r *rulerModel) erasLine() string {
 			continue
 		}
 		c0, c1 := r.col(max(lo, r.lo)), r.col(min(hi, r.hi))
+		startShown, endShown := lo >= r.lo, hi <= r.hi
+		if r.reversed { // the era's end on the left
+			c0, c1 = r.mirror(c1), r.mirror(c0)
+			startShown, endShown = endShown, startShown
+		}
 		for c := c0; c <= c1; c++ {
 			cells[c] = "─"
 		}
-		if lo >= r.lo {
+		if startShown {
 			cells[c0] = "├"
 		}
-		if hi <= r.hi && c1 > c0 {
+		if endShown && c1 > c0 {
 			cells[c1] = "┤"
 		}
 		title := []rune(" " + timeline.HarmlessLine(short(er.Title)) + " ")
@@ -297,6 +319,9 @@ func (r *rulerModel) densityLine() string {
 			}
 		}
 	}
+	if r.reversed {
+		slices.Reverse(line)
+	}
 	return line.render()
 }
 
@@ -321,6 +346,9 @@ func (r *rulerModel) axisLine() string {
 			line[c] = styledCell{"▲", &r.st.RulerMark}
 		}
 	}
+	if r.reversed {
+		slices.Reverse(line)
+	}
 	return line.render()
 }
 
@@ -333,6 +361,9 @@ func (r *rulerModel) labelLine() string {
 	marks := make([]bool, r.width)
 	for _, l := range r.labels() {
 		c := l.at
+		if r.reversed { // the same place counted from the right, the text left to right
+			c = r.width - l.at - ansi.StringWidth(l.text)
+		}
 		for _, ch := range splitCells(l.text) {
 			if c < r.width {
 				cells[c], marks[c] = ch, l.mark
