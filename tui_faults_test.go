@@ -284,8 +284,9 @@ func TestFaultsEndToEnd(t *testing.T) {
 		if !strings.Contains(s, "Brown signs SB 54") || !strings.Contains(s, "2/8") {
 			t.Errorf("the last good version is not on screen:\n%s", s)
 		}
-		tt.typeText("!")
-		tt.waitFor("a folder now, not a file. The screen shows", true)
+		tt.typeText("!") // what is wrong first, then the explanation
+		tt.waitFor("a folder now, not a file.  (! hides)", true)
+		tt.waitFor("The screen shows the last version that loaded", true)
 		tt.keys("e") // no editor on a folder
 		tt.waitFor("events.toml is a folder now, not a file: put the file back", true)
 		checkWidth(t, tt.screen(), 100)
