@@ -81,30 +81,17 @@ func copiedStatus(c string) string {
 	return "Copied (if your terminal accepts OSC 52): " + c
 }
 
-// source does what o, y or Y asks with the one source there is to use, or
-// asks which with the picker when there are several.
-func (m *Model) source(e *timeline.Event, action sourceAction) tea.Cmd {
-	choices := sourceChoices(e, action)
-	switch len(choices) {
-	case 0:
-		return nil
-	case 1:
-		return m.useSource(e, action, choices[0])
-	}
-	m.picker.Open(e, action, choices)
-	return nil
-}
-
-// useSource opens the source chosen, or copies its citation or address.
-func (m *Model) useSource(e *timeline.Event, action sourceAction, c sourceChoice) tea.Cmd {
+// sourceCmd opens the source chosen, or copies its citation or address,
+// and says what it did.
+func sourceCmd(e *timeline.Event, action sourceAction, c sourceChoice, open func(string) error) (tea.Cmd, string) {
 	switch action {
 	case actCite:
 		text := citation(e, c.src)
-		return tea.Batch(tea.SetClipboard(text), m.say(scopeNone, copiedStatus(text), false))
+		return tea.SetClipboard(text), copiedStatus(text)
 	case actCopyURL:
-		return tea.Batch(tea.SetClipboard(c.url), m.say(scopeNone, copiedStatus(timeline.HarmlessLine(c.url)), false))
+		return tea.SetClipboard(c.url), copiedStatus(timeline.HarmlessLine(c.url))
 	}
-	return tea.Batch(m.say(scopeNone, "Opening "+timeline.HarmlessLine(c.url)+" …", false), openURLCmd(c.url, m.openURL))
+	return openURLCmd(c.url, open), "Opening " + timeline.HarmlessLine(c.url) + " …"
 }
 
 // openInBrowser opens u with the first command of $BROWSER that works
@@ -157,15 +144,22 @@ func notOpenedNotice(msg openedMsg) []string {
 		"Y copies the address, y a citation."}
 }
 
-// actClaims does what a key asks while the claims view is open: enter
-// reads the event at the claim (a jump, as a link is), esc closes it,
-// the rest is the view's.
-func (m *Model) actClaims(msg tea.KeyPressMsg, km KeyMap) tea.Cmd {
+// actOverlay does what a key asks while the source picker or the claims
+// view is open: in the picker, the choice made is used; in the claims
+// view, enter reads the event at the claim (a jump, as a link is) and esc
+// closes it; the rest is theirs.
+func (m *Model) actOverlay(msg tea.KeyPressMsg, km KeyMap) tea.Cmd {
 	switch {
 	case key.Matches(msg, km.Quit):
 		return tea.Quit
 	case key.Matches(msg, km.Help):
 		m.help.Open()
+	case m.picker.IsOpen():
+		m.picker.Update(msg)
+		if action, c, ok := m.picker.Chosen(); ok {
+			cmd, text := sourceCmd(m.current, action, c, m.openURL)
+			return tea.Batch(cmd, m.say(scopeNone, text, false))
+		}
 	case key.Matches(msg, km.CloseClaims):
 		m.claims.Close()
 	case key.Matches(msg, km.OpenClaim):
@@ -181,23 +175,6 @@ func (m *Model) actClaims(msg tea.KeyPressMsg, km KeyMap) tea.Cmd {
 		return cmd
 	default:
 		m.claims.Update(msg)
-	}
-	return nil
-}
-
-// actPicker does what a key asks while the source picker is open: the
-// choice made is used, the rest is the picker's.
-func (m *Model) actPicker(msg tea.KeyPressMsg, km KeyMap) tea.Cmd {
-	switch {
-	case key.Matches(msg, km.Quit):
-		return tea.Quit
-	case key.Matches(msg, km.Help):
-		m.help.Open()
-		return nil
-	}
-	m.picker.Update(msg)
-	if action, c, ok := m.picker.Chosen(); ok {
-		return m.useSource(m.current, action, c)
 	}
 	return nil
 }

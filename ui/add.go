@@ -5,7 +5,6 @@ import (
 
 	"backstory/internal/safefile"
 	"backstory/timeline"
-	tea "charm.land/bubbletea/v2"
 )
 
 // The a key: a skeleton event is written right after the selected one in
@@ -18,39 +17,28 @@ import (
 // was written.
 const untouchedNote = "The new event was left empty, so it is taken out again"
 
-// addEvent writes a skeleton after e and opens the editor on it.
-func (m *Model) addEvent(e *timeline.Event) tea.Cmd {
+// addSkeleton writes a skeleton after e in its file, and returns it with
+// its file, or why it could not.
+func addSkeleton(c *timeline.Chronology, p *problemsBanner, e *timeline.Event) (file string, sk timeline.Skeleton, why string) {
 	if e == nil || e.Pos.File == "" {
-		return m.say(scopeNone, "Select an event to add one after it", true)
+		return "", sk, "Select an event to add one after it"
 	}
-	file := e.Pos.File
-	if why := m.problems.goneWhy(file); why != "" {
-		return m.say(scopeNone, why, true)
+	file = e.Pos.File
+	if why := p.goneWhy(file); why != "" {
+		return "", sk, why
 	}
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return m.say(scopeNone, "Cannot add an event: "+timeline.HarmlessLine(err.Error()), true)
+		return "", sk, "Cannot add an event: " + timeline.HarmlessLine(err.Error())
 	}
-	out, sk, err := timeline.AddSkeleton(m.chron, e, src)
+	out, sk, err := timeline.AddSkeleton(c, e, src)
 	if err == nil {
 		err = safefile.Write(file, out, true)
 	}
 	if err != nil {
-		return m.say(scopeNone, "Cannot add an event: "+timeline.HarmlessLine(err.Error()), true)
+		return "", sk, "Cannot add an event: " + timeline.HarmlessLine(err.Error())
 	}
-	cmd, why := editorCmd(m.opts.Editor, file, sk.TitleLine, m.runEditor, func() string {
-		return removeUntouched(file, sk)
-	})
-	if why != "" {
-		if removeUntouched(file, sk) == untouchedNote {
-			why += "; nothing was added"
-		}
-		return m.say(scopeNone, why, true)
-	}
-	m.files.editBase = m.chron
-	m.files.added = addedSince{base: m.chron, id: sk.ID}
-	m.editor.start()
-	return cmd
+	return file, sk, ""
 }
 
 // removeUntouched takes sk out of file when it is there as it was

@@ -102,8 +102,7 @@ type Model struct {
 	files  files
 	editor editSession
 
-	exitCode int
-	exitMsg  string
+	exit exitStatus
 
 	// openURL starts the browser; watchFiles starts the watcher (nil: no
 	// watching); runEditor suspends the program for the editor. Tests
@@ -145,7 +144,7 @@ func New(opts Options) *Model {
 
 // Exit returns the exit status and what to print on standard error once
 // the program has ended (diagnostics of a file that did not load).
-func (m *Model) Exit() (code int, message string) { return m.exitCode, m.exitMsg }
+func (m *Model) Exit() (code int, message string) { return m.exit.code, m.exit.msg }
 
 // Close stops watching the files. The program calls it once Run returns.
 func (m *Model) Close() {
@@ -245,7 +244,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.editor.ignores(msg.Signal) {
 			return nil
 		}
-		m.exitCode = signalExit(msg.Signal)
+		m.exit.code = signalExit(msg.Signal)
 		return tea.Quit
 	case reloadedMsg:
 		return m.reloaded(msg)
@@ -258,7 +257,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.filter.SetHistory(msg.queries)
 	case filteredMsg:
 		if m.filter.Accept(msg) {
-			m.shows(msg.events, msg.words, m.before())
+			m.shows(msg.events, msg.words, before(m.anchor, m.current))
 		}
 	case statusExpiredMsg, tea.ResumeMsg:
 		m.status.Update(msg)
@@ -289,10 +288,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.start.loading = false
 	if msg.chron == nil || msg.diags.HasErrors() {
-		m.exitCode = 1
-		m.exitMsg = msg.diags.String()
-		if m.exitMsg == "" {
-			m.exitMsg = "backstory: the chronology could not be loaded\n"
+		m.exit.code = 1
+		m.exit.msg = msg.diags.String()
+		if m.exit.msg == "" {
+			m.exit.msg = "backstory: the chronology could not be loaded\n"
 		}
 		if cmd, ok := m.openBroken(msg); ok {
 			return cmd
@@ -333,8 +332,8 @@ func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if id := m.opts.EventID; id != "" {
 		e := m.chron.Event(id)
 		if e == nil {
-			m.exitCode = 1
-			m.exitMsg = fmt.Sprintf("backstory: --event: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, m.chron))
+			m.exit.code = 1
+			m.exit.msg = fmt.Sprintf("backstory: --event: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, m.chron))
 			return tea.Quit
 		}
 		m.focus = modeDetail

@@ -24,7 +24,7 @@ func (m *Model) openBroken(msg loadedMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	m.problems.expanded, m.problems.neverLoaded = true, true
-	m.files.brokenAtStart = true
+	m.exit.brokenAtStart = true
 	m.chron, m.label = &timeline.Chronology{}, msg.label
 	facts := factsOf(m.chron)
 	m.filter.SetChronology(m.chron)
@@ -40,20 +40,30 @@ func (m *Model) openBroken(msg loadedMsg) (tea.Cmd, bool) {
 	return cmd, true
 }
 
-// loadedAfterAll is called when the files load after a start on files
-// that did not: the exit status is a good one again.
-func (m *Model) loadedAfterAll() {
-	if m.files.brokenAtStart {
-		m.files.brokenAtStart = false
-		m.exitCode, m.exitMsg = 0, ""
-		m.problems.expanded, m.problems.neverLoaded = false, false
+// exitStatus is what the program exits with, and what it prints then:
+// the diagnostics of files that never loaded.
+type exitStatus struct {
+	code int
+	msg  string
+	// brokenAtStart: the files did not load at start and have not since;
+	// quitting exits 1 with the latest diagnostics
+	brokenAtStart bool
+}
+
+// loaded says the files load now; it reports whether it is the first
+// time since a start on files that did not.
+func (x *exitStatus) loaded() bool {
+	if !x.brokenAtStart {
+		return false
 	}
+	*x = exitStatus{}
+	return true
 }
 
 // stillBroken keeps the diagnostics of the latest load to print at exit
 // while the files have not loaded since the start.
-func (m *Model) stillBroken(diags timeline.Diagnostics) {
-	if m.files.brokenAtStart && len(diags) > 0 {
-		m.exitMsg = diags.String()
+func (x *exitStatus) stillBroken(diags timeline.Diagnostics) {
+	if x.brokenAtStart && len(diags) > 0 {
+		x.msg = diags.String()
 	}
 }

@@ -19,7 +19,7 @@
 //	list.go     listModel      the timeline: selection and scrolling (list_rows.go: rows, gaps, pinned headers)
 //	detail.go   detailModel    one event (or the overview) in a viewport, and matches
 //	detail_links.go            its links: selected, followed, named under the pane
-//	filter.go   filterModel    the filter bar and its runs
+//	filter.go   filterModel    the filter bar and its runs (filter_recall.go: history, tab)
 //	help.go     helpOverlay    the full help (?), drawn over the panes
 //	claims.go   claimsView     every claim of the events shown (c), in place of the panes
 //	picker.go   sourcePicker   which source o, y or Y is for; an address to read whole

@@ -80,13 +80,14 @@ func (m *Model) shows(events []*timeline.Event, words []string, keep *timeline.E
 }
 
 // before is the event a filter's results keep selected when they hold
-// it: the one selected before / (or moved to with the bar's arrows), so
-// that what intermediate results of the typing selected never counts.
-func (m *Model) before() *timeline.Event {
-	if m.anchor != nil {
-		return m.anchor
+// it: the one selected before / (anchor, or moved to with the bar's
+// arrows), so that what intermediate results of the typing selected
+// never counts; else the event on show.
+func before(anchor, current *timeline.Event) *timeline.Event {
+	if anchor != nil {
+		return anchor
 	}
-	return m.current
+	return current
 }
 
 // say shows a status message. One about the state now (a scope other

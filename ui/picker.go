@@ -101,6 +101,20 @@ func sourceLabel(s timeline.Source) string {
 }
 
 // Open asks which of choices action is for.
+// Offer is o, y or Y on e: the one source to use, or, when there are
+// several, false and the picker open to choose (none: false, closed).
+func (p *sourcePicker) Offer(e *timeline.Event, action sourceAction) (sourceChoice, bool) {
+	choices := sourceChoices(e, action)
+	switch len(choices) {
+	case 0:
+		return sourceChoice{}, false
+	case 1:
+		return choices[0], true
+	}
+	p.Open(e, action, choices)
+	return sourceChoice{}, false
+}
+
 func (p *sourcePicker) Open(e *timeline.Event, action sourceAction, choices []sourceChoice) {
 	p.open, p.action, p.choices = true, action, choices
 	p.title = timeline.HarmlessLine(short(e.Title))

@@ -179,8 +179,6 @@ type files struct {
 	editBase *timeline.Chronology
 	// added is what to select once an edit (e or a) loads
 	added addedSince
-	// brokenAtStart: the files did not load at start, and have not since
-	brokenAtStart bool
 }
 
 // addedSince is an edit whose new events are to be selected when the
@@ -260,7 +258,7 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	}
 	if msg.chron == nil {
 		m.problems.SetFailed(msg.diags, msg.missing, msg.folders)
-		m.stillBroken(msg.diags)
+		m.exit.stillBroken(msg.diags)
 		m.layout()
 		switch {
 		case msg.note != "":
@@ -272,7 +270,9 @@ func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	}
 	m.problems.SetFailed(nil, nil, nil)
 	m.problems.SetWarnings(msg.diags.Warnings())
-	m.loadedAfterAll()
+	if m.exit.loaded() { // after a start on files that did not load
+		m.problems.expanded, m.problems.neverLoaded = false, false
+	}
 	if msg.same {
 		m.files.newEvent(m.chron, msg.why)
 		// nothing new on disk (a save without changes, or the second

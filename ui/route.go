@@ -215,13 +215,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.layout()
 			if err != nil { // it filters nothing, and says why
 				m.filter.Drop()
-				m.shows(m.chron.Events, nil, m.before())
+				m.shows(m.chron.Events, nil, before(m.anchor, m.current))
 				return m.say(scopeFilter, rejectedStatus(err), true)
 			}
 			return save
 		case key.Matches(msg, km.DropFilter):
 			m.filter.Clear()
-			m.shows(m.chron.Events, nil, m.before())
+			m.shows(m.chron.Events, nil, before(m.anchor, m.current))
 			m.layout()
 			return nil
 		case key.Matches(msg, km.FilterMove):
@@ -250,11 +250,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.picker.Close() // any other key closes a notice and does its job
 		km = m.keyMap()
 	}
-	if m.picker.IsOpen() {
-		return m.actPicker(msg, km)
-	}
-	if m.claims.IsOpen() {
-		return m.actClaims(msg, km)
+	if m.picker.IsOpen() || m.claims.IsOpen() {
+		return m.actOverlay(msg, km)
 	}
 	var e *timeline.Event // the event on show, if it is one
 	if !m.overview {
@@ -318,38 +315,52 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 			cut, id = isCut(e), e.ID
 		}
 		return m.say(scopeEvent, matchStatus(m.filter.Applied(), m.filter.Words(), i, n, here, cut, id), false)
-	case key.Matches(msg, km.OpenSource):
-		return m.source(e, actOpen)
-	case key.Matches(msg, km.Copy):
-		if len(e.Sources) == 0 {
-			c := citation(e, nil)
-			return tea.Batch(tea.SetClipboard(c), m.say(scopeNone, copiedStatus(c), false))
+	case key.Matches(msg, km.Copy) && len(e.Sources) == 0:
+		c := citation(e, nil)
+		return tea.Batch(tea.SetClipboard(c), m.say(scopeNone, copiedStatus(c), false))
+	case key.Matches(msg, km.OpenSource, km.Copy, km.CopyURL):
+		action := actOpen
+		switch {
+		case key.Matches(msg, km.Copy):
+			action = actCite
+		case key.Matches(msg, km.CopyURL):
+			action = actCopyURL
 		}
-		return m.source(e, actCite)
-	case key.Matches(msg, km.CopyURL):
-		return m.source(e, actCopyURL)
+		if c, ok := m.picker.Offer(e, action); ok {
+			cmd, text := sourceCmd(e, action, c, m.openURL)
+			return tea.Batch(cmd, m.say(scopeNone, text, false))
+		}
 	case key.Matches(msg, km.Reverse):
 		m.list.SetNewestFirst(!m.list.NewestFirst())
 		m.ruler.SetReversed(m.list.NewestFirst())
 	case key.Matches(msg, km.Memo):
 		return m.memo.Open(time.Now())
-	case key.Matches(msg, km.Edit):
+	case key.Matches(msg, km.Edit, km.Add): // the editor at the event, or at a new one after it
+		added := addedSince{base: m.chron}
+		var undo func() string // takes out a new event left untouched
 		file, line, why := editTarget(m.opts.Paths, &m.problems, e, m.chron)
-		if why != "" {
-			return m.say(scopeNone, why, false)
+		if key.Matches(msg, km.Add) {
+			var sk timeline.Skeleton
+			file, sk, why = addSkeleton(m.chron, &m.problems, e)
+			line, added.id = sk.TitleLine, sk.ID
+			undo = func() string { return removeUntouched(file, sk) }
 		}
-		cmd, why := editorCmd(m.opts.Editor, file, line, m.runEditor, nil)
 		if why != "" {
+			return m.say(scopeNone, why, undo != nil) // (e says how to get a file: no error)
+		}
+		cmd, why := editorCmd(m.opts.Editor, file, line, m.runEditor, undo)
+		if why != "" {
+			if undo != nil && undo() == untouchedNote {
+				why += "; nothing was added"
+			}
 			return m.say(scopeNone, why, true)
 		}
 		m.files.editBase = m.chron
-		m.files.added = addedSince{base: m.chron}
+		m.files.added = added
 		m.editor.start()
 		return cmd
 	case key.Matches(msg, km.Claims):
 		m.claims.Open(m.list.Events(), m.current)
-	case key.Matches(msg, km.Add):
-		return m.addEvent(e)
 	case key.Matches(msg, km.Reload):
 		return tea.Batch(m.reload(reloadKey, ""), m.say(scopeNone, "Reloading…", false))
 	case key.Matches(msg, km.Problems):
@@ -388,70 +399,6 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 	case key.Matches(msg, km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDown):
 		m.list.Update(msg)
 		m.current = m.list.Selected()
-	}
-	return nil
-}
-
-// handleMouse hands the wheel to the pane under the pointer (or to the
-// full help), selects a clicked row, and follows a clicked link.
-func (m *Model) handleMouse(msg tea.MouseMsg) tea.Cmd {
-	mouse := msg.Mouse()
-	if ry := mouse.Y - 1; ry >= 0 && ry < m.rulerH && !m.help.IsOpen() {
-		// a click on the ruler selects the event nearest that date
-		if _, ok := msg.(tea.MouseClickMsg); ok && mouse.Button == tea.MouseLeft {
-			if e := m.ruler.EventAt(mouse.X); e != nil && m.list.Select(e) {
-				m.current, m.overview = e, false
-			}
-		}
-		return nil
-	}
-	y := mouse.Y - m.top
-	if y < 0 || y >= m.bodyH {
-		return nil
-	}
-	if m.help.IsOpen() || m.claims.IsOpen() {
-		if _, ok := msg.(tea.MouseWheelMsg); ok && m.help.IsOpen() {
-			m.help.Update(msg)
-		} else if ok {
-			m.claims.Update(msg)
-		}
-		return nil
-	}
-	pane := m.focus
-	if m.width >= wideWidth {
-		pane = modeList
-		if mouse.X >= m.list.Width() {
-			pane = modeDetail
-		}
-	}
-	in := mouse // the pointer in the pane
-	in.Y = y
-	switch msg.(type) {
-	case tea.MouseWheelMsg:
-		if pane == modeList {
-			m.list.Update(tea.MouseWheelMsg(in))
-			m.current = m.list.Selected()
-		} else {
-			m.detail.Update(tea.MouseWheelMsg(in))
-		}
-	case tea.MouseClickMsg:
-		if mouse.Button != tea.MouseLeft {
-			return nil
-		}
-		if pane == modeList {
-			if m.list.EventAt(y) >= 0 {
-				m.list.Update(tea.MouseClickMsg(in))
-				m.current = m.list.Selected()
-			}
-			if !m.filter.Editing() {
-				m.focus = modeList
-			}
-		} else if !m.filter.Editing() {
-			m.focus = modeDetail
-			if i := m.detail.LinkAt(y); i >= 0 { // a click on a link follows it
-				return m.follow(m.detail.Target(i).id)
-			}
-		}
 	}
 	return nil
 }
