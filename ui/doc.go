@@ -32,16 +32,18 @@
 // Model (app.go) keeps the layout, the focus (list or detail), the event
 // on show (Model.current: the one place it is held), the jump history and
 // the actions that cross panes: route.go says which keys work now
-// (merging the components' key maps) and who gets a key or a click;
-// jump.go follows links and keeps the components in step after every
+// (merging the components' key maps) and who gets a key, mouse.go who
+// gets a click or the wheel; jump.go follows links and keeps the components in step after every
 // message (sync); reload.go reads the files again, comparing and
 // filtering in its command, off the key path; edit.go runs the editor;
 // add.go writes a new event for a and takes it out when left untouched;
 // broken.go opens the viewer on files that do not load at start;
-// print.go renders an event for backstory show; actions.go opens a source ($BROWSER, then the system's opener) and
-// copies a citation or an address. Focus, the filter
-// bar's input mode and the help overlay are separate state. Every method
-// has a pointer receiver.
+// print.go renders an event for backstory show; actions.go opens a
+// source ($BROWSER, then the system's opener), copies a citation or an
+// address, and routes the keys of the source picker and the claims view;
+// memo.go writes the memo (x). Focus, the filter bar's input mode and the
+// overlays (help, picker, claims) are separate state. Every method has a
+// pointer receiver.
 //
 // # Where things go
 //
