@@ -369,7 +369,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	for _, e := range events {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", timeline.RangeString(e.Date, e.End), e.ID, timeline.HarmlessLine(e.Title))
+		fmt.Fprintf(tw, "%s\t%s\t%s%s\n", timeline.RangeString(e.Date, e.End), e.ID, timeline.HarmlessLine(e.Title), listMarks(e))
 	}
 	tw.Flush()
 	return 0
@@ -447,4 +447,24 @@ func terminalWidth(w io.Writer) (int, bool) {
 		width = 80
 	}
 	return width, true
+}
+
+// listMarks are the marks the viewer's list gives an event, after its
+// title: the symbol of its worst claim (✗ false, ! disputed, ○
+// unverified), ? for no source, ~ for an approximate date; "" for none.
+func listMarks(e *timeline.Event) string {
+	var marks string
+	if f := e.Flag(); f != "" {
+		marks += f.Symbol()
+	}
+	if e.Unsourced() {
+		marks += "?"
+	}
+	if e.Approximate {
+		marks += "~"
+	}
+	if marks == "" {
+		return ""
+	}
+	return "  " + marks
 }
