@@ -1,7 +1,6 @@
 package interop
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/csv"
 	"errors"
@@ -17,19 +16,9 @@ import (
 // timelineSheet reads TimelineJS3's spreadsheet template saved as CSV: its
 // header row names the columns, and each row is a slide.
 func (im *importer) timelineSheet() {
-	r := csv.NewReader(bytes.NewReader(im.data))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		im.csvError(err)
+	r, header, cols, ok := im.csvHeader(sheetKey)
+	if !ok {
 		return
-	}
-	cols := map[string]int{}
-	for i, h := range header {
-		key := sheetKey(h)
-		if _, dup := cols[key]; !dup {
-			cols[key] = i
-		}
 	}
 	_, hasYear := cols["year"]
 	_, hasHeadline := cols["headline"]

@@ -30,20 +30,33 @@ func ImportTimelineSetter(name string, data []byte, opt Options) (*Converted, ti
 	return im.finish(opt)
 }
 
-func (im *importer) timelineSetter() {
+// csvHeader starts reading a CSV file: its header row, and the column of
+// each header's key (key names it; the first of two alike counts, and an
+// empty one none); false, and the error reported, when there is no
+// header to read.
+func (im *importer) csvHeader(key func(string) string) (*csv.Reader, []string, map[string]int, bool) {
 	r := csv.NewReader(bytes.NewReader(im.data))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
 		im.csvError(err)
-		return
+		return nil, nil, nil, false
 	}
 	cols := map[string]int{}
 	for i, h := range header {
-		key := setterKey(h)
-		if _, dup := cols[key]; !dup && key != "" {
-			cols[key] = i
+		if k := key(h); k != "" {
+			if _, dup := cols[k]; !dup {
+				cols[k] = i
+			}
 		}
+	}
+	return r, header, cols, true
+}
+
+func (im *importer) timelineSetter() {
+	r, header, cols, ok := im.csvHeader(setterKey)
+	if !ok {
+		return
 	}
 	_, hasDate := cols["date"]
 	_, hasDesc := cols["description"]
