@@ -12,7 +12,7 @@ import (
 // A load goes through stages, each in files named for it:
 //
 //	read     read.go             which files the paths mean, their bytes
-//	scan     scan.go, scan_text.go
+//	scan     scan.go, scan_layout.go, scan_names.go, scan_text.go
 //	                             the one reader of TOML text: tables, keys
 //	                             and where they are, strings, comments,
 //	                             nesting, the items of arrays, the cuts

@@ -26,7 +26,7 @@ func TestStagesCallOneWay(t *testing.T) {
 		{"link.go"},
 		{"check.go", "check_values.go"},
 		{"decode.go"},
-		{"scan.go", "scan_text.go"},
+		{"scan.go", "scan_layout.go", "scan_names.go", "scan_text.go"},
 		{"read.go"},
 	}
 	rank := map[string]int{}
