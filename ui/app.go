@@ -108,6 +108,7 @@ type Model struct {
 	// watching); runEditor suspends the program for the editor. Tests
 	// replace them so that no command blocks or escapes.
 	openURL    func(string) error
+	today      func() time.Time // the date of x's default file name
 	watchFiles func([]string) (*watch.Watcher, error)
 	runEditor  func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 }
@@ -131,6 +132,7 @@ func New(opts Options) *Model {
 		status:   newStatusLine(&plain),
 		memo:     newMemoPrompt(&plain),
 		openURL:  openInBrowser,
+		today:    time.Now,
 
 		watchFiles: startWatch,
 		runEditor:  execEditor,

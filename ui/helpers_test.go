@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"backstory/timeline"
 	tea "charm.land/bubbletea/v2"
@@ -80,7 +81,8 @@ func newDriver(t testing.TB, w, h int, opts Options) *driver {
 	m := New(opts)
 	m.status.timers = false
 	m.openURL = func(u string) error { d.opened = append(d.opened, u); return nil }
-	m.watchFiles = nil // tests send fileChangedMsg themselves
+	m.today = func() time.Time { return time.Date(2025, 1, 21, 12, 0, 0, 0, time.UTC) } // the goldens do not age
+	m.watchFiles = nil                                                                  // tests send fileChangedMsg themselves
 	m.runEditor = func(c *exec.Cmd, done tea.ExecCallback) tea.Cmd {
 		return func() tea.Msg {
 			d.edits = append(d.edits, c.Args)

@@ -164,7 +164,7 @@ func (p *memoPrompt) View() string {
 
 // hint is the way on and out, shorter on a narrow line.
 func (p *memoPrompt) hint() string {
-	if p.width < 60 {
+	if p.width < 80 { // the file name first
 		return "esc cancels"
 	}
 	return "enter writes · esc cancels"

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
 	"backstory/timeline"
 	"charm.land/bubbles/v2/key"
@@ -334,7 +333,7 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		m.list.SetNewestFirst(!m.list.NewestFirst())
 		m.ruler.SetReversed(m.list.NewestFirst())
 	case key.Matches(msg, km.Memo):
-		return m.memo.Open(time.Now())
+		return m.memo.Open(m.today())
 	case key.Matches(msg, km.Edit, km.Add): // the editor at the event, or at a new one after it
 		added := addedSince{base: m.chron}
 		var undo func() string // takes out a new event left untouched
