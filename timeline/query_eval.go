@@ -246,21 +246,6 @@ func (q Query) scan(c *Chronology) []*Event {
 	return out
 }
 
-func (b eventBits) or(o eventBits) {
-	for i := range b {
-		b[i] |= o[i]
-	}
-}
-
-func (b eventBits) empty() bool {
-	for _, w := range b {
-		if w != 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // queryPredFlags are the index's flags for is: and has: predicates.
 var queryPredFlags = [...]uint16{
 	qpredUnsourced:    flagUnsourced,
