@@ -2,13 +2,12 @@ package timeline
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
 
 // The check stage (see check.go): the values of keys read as dates, and
-// the names of TOML types in messages; a claim's evidence.
+// the names of TOML types in messages.
 
 // dateFromValue reads the value of a date key (date, end, start,
 // published), or says what is wrong with it.
@@ -71,38 +70,4 @@ func typeName(v any) string {
 		return "a table"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-// evidence reads a claim's sources = [1, 3]: numbers of the event's own
-// sources, from 1, each once.
-func (t table) evidence(nSources int) []int {
-	v, ok := t.m["sources"]
-	if !ok {
-		return nil
-	}
-	arr, ok := v.([]any)
-	if !ok {
-		t.errKey("sources", "must be an array of source numbers such as [1, 3], not %s", typeName(v))
-		return nil
-	}
-	out := make([]int, 0, len(arr))
-	var items itemFinder
-	for i, x := range arr {
-		n, ok := x.(int64)
-		switch {
-		case !ok:
-			t.errItem(&items, "sources", i, "item %d must be a source number such as 1, not %s", i+1, typeName(x))
-		case nSources == 0:
-			t.errItem(&items, "sources", i, "there is no source %d: the event has none: add an [[event.source]] or remove the number", n)
-		case nSources == 1 && n != 1:
-			t.errItem(&items, "sources", i, "there is no source %d: the event has one source, number 1", n)
-		case n < 1 || n > int64(nSources):
-			t.errItem(&items, "sources", i, "there is no source %d: the event's sources are numbered 1 to %d", n, nSources)
-		case slices.Contains(out, int(n)):
-			t.errItem(&items, "sources", i, "source %d is named twice: remove one", n)
-		default:
-			out = append(out, int(n))
-		}
-	}
-	return out
 }

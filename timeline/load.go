@@ -18,14 +18,20 @@ import (
 //	                             nesting, the items of arrays, the cuts
 //	                             between [[event]] tables
 //	decode   decode.go           TOML syntax errors said for people
-//	check    check.go, check_values.go
-//	                             every table and value against the format
+//	check    check.go, check_table.go, check_values.go, check_event.go,
+//	         check_source.go, check_claim.go, check_media.go,
+//	         check_alloc.go
+//	                             every table and value against the format:
+//	                             a file's top level, then a file for each
+//	                             kind of table, the readers of values, and
+//	                             the memory the events are kept in
 //	link     link.go             links resolved, events sorted, backlinks
 //
 // This file and load_parts.go run them in turn, a big file in parallel
 // parts. suggest.go (one policy for "did you mean", for keys, ids, query
-// fields and commands) and diagnostic.go serve them all. The calls go one way: a stage uses the stages before it, never
-// one after it, and none calls back here (TestStagesCallOneWay).
+// fields and commands) and diagnostic.go serve them all. The calls go one
+// way: a stage uses the stages before it, never one after it, and none
+// calls back here (TestStagesCallOneWay).
 
 // Load reads files, and every *.toml file in each folder, into one
 // chronology. It returns the chronology and every problem found; the
