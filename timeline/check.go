@@ -109,11 +109,7 @@ func (f *fileCheck) head(ld *loader, raw map[string]any, eras []map[string]any, 
 	}
 	for i, m := range eras {
 		k, _ := t.pos.get("era")
-		pos := tablePos{Line: k.Line}
-		if len(eraPos) == len(eras) {
-			pos = eraPos[i]
-		}
-		f.era(ld, m, pos, i)
+		f.era(ld, m, nth(eraPos, len(eras), i, k.Line), i)
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -21,7 +22,7 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 	if e.ID != "" {
 		t.label.id = e.ID
 		if !validID(e.ID) {
-			t.errKey("id", "%q is not a valid id: use lowercase letters, digits and single '-' between them, such as %q", e.ID, slug(e.ID))
+			t.errKey("id", "%q is not a valid id: use lowercase letters, digits and single '-' between them, such as %q", e.ID, cmp.Or(Slug(e.ID), "event-1"))
 		} else {
 			ce.dupable, ce.idDiag = true, len(f.diags)
 		}
@@ -45,20 +46,14 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 	if sources := t.tables("source", "event.source"); len(sources) > 0 {
 		e.Sources = f.alloc.sources(len(sources))
 		for j, sm := range sources {
-			sp := tablePos{Line: pos.Line}
-			if len(pos.Sources) == len(sources) {
-				sp = pos.Sources[j]
-			}
+			sp := nth(pos.Sources, len(sources), j, pos.Line)
 			e.Sources = append(e.Sources, f.source(sm, sp, t.label, j))
 		}
 	}
 	if claims := t.tables("claim", "event.claim"); len(claims) > 0 {
 		e.Claims = f.alloc.claims(len(claims))
 		for j, cm := range claims {
-			cp := tablePos{Line: pos.Line}
-			if len(pos.Claims) == len(claims) {
-				cp = pos.Claims[j]
-			}
+			cp := nth(pos.Claims, len(claims), j, pos.Line)
 			e.Claims = append(e.Claims, f.claim(cm, cp, t.label, j, len(e.Sources)))
 		}
 	}
@@ -157,11 +152,20 @@ func validID(id string) bool {
 	return true
 }
 
-// slug turns text into an id: "Printz v. U.S." becomes "printz-v-u-s".
-func slug(s string) string {
+// maxIDLength keeps ids made from long titles short enough to type.
+const maxIDLength = 48
+
+// Slug turns text into a valid id: "Printz v. U.S." becomes
+// "printz-v-u-s". Accents are dropped ("Péter" becomes "peter"), and
+// apostrophes ("Caesar's" becomes "caesars"); a long result is cut at a
+// '-'. Text with no letter or digit a valid id can have gives "".
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(Fold(s)) {
+		if r == '\'' || r == '’' {
+			continue // "Caesar's" is "caesars"
+		}
 		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
@@ -172,8 +176,13 @@ func slug(s string) string {
 			dash = true
 		}
 	}
-	if b.Len() == 0 {
-		return "event-1"
+	id := b.String()
+	if len(id) > maxIDLength {
+		id = id[:maxIDLength]
+		if i := strings.LastIndexByte(id, '-'); i > maxIDLength/2 {
+			id = id[:i]
+		}
+		id = strings.TrimRight(id, "-")
 	}
-	return b.String()
+	return id
 }

@@ -49,6 +49,16 @@ type table struct {
 	label label
 }
 
+// nth returns where table i of an array of n tables is: as the layout
+// found it when it found all n, else at line, the header of the table that
+// holds them.
+func nth(found []tablePos, n, i, line int) tablePos {
+	if len(found) == n {
+		return found[i]
+	}
+	return tablePos{Line: line}
+}
+
 func (t table) at(line, col int) Position {
 	return Position{File: t.f.name, Line: line, Col: col}
 }

@@ -214,9 +214,9 @@ func (im *importer) assignIDs() []*draft {
 		if d.uniqueID != "" {
 			base = d.uniqueID
 		}
-		base = slug(base)
+		base = timeline.Slug(base)
 		if base == "" {
-			base = slug("event " + d.e.Date.String())
+			base = timeline.Slug("event " + d.e.Date.String())
 		}
 		id := base
 		for n := 2; used[id]; n++ {
@@ -264,40 +264,6 @@ func idPattern(s string) bool {
 		}
 	}
 	return true
-}
-
-// maxIDLength keeps ids made from long titles short enough to type.
-const maxIDLength = 48
-
-// slug turns text into an id: "Printz v. U.S." becomes "printz-v-u-s".
-// Accents are dropped ("Péter" becomes "peter"); a long result is cut at
-// a '-'.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(timeline.Fold(s)) {
-		if r == '\'' || r == '’' {
-			continue // "Caesar's" is "caesars"
-		}
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	id := b.String()
-	if len(id) > maxIDLength {
-		id = id[:maxIDLength]
-		if i := strings.LastIndexByte(id, '-'); i > maxIDLength/2 {
-			id = id[:i]
-		}
-		id = strings.TrimRight(id, "-")
-	}
-	return id
 }
 
 // titleFromName makes a chronology title from a file name:

@@ -36,21 +36,6 @@ func TestFirstSentence(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Printz v. U.S.":               "printz-v-u-s",
-		"Rózsa Péter writes recursion": "rozsa-peter-writes-recursion",
-		"Caesar's last year":           "caesars-last-year",
-		"  --  ":                       "",
-		"日本":                           "",
-		"A very long headline that goes on and on well past any id length anyone would type": "a-very-long-headline-that-goes-on-and-on-well",
-	} {
-		if got := slug(in); got != want {
-			t.Errorf("slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestHTMLToMarkdown(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"", ""},
