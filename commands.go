@@ -15,6 +15,7 @@ import (
 
 	"backstory/internal/safefile"
 	"backstory/timeline"
+	"backstory/timeline/interop"
 )
 
 const usage = `backstory shows the background of a news story: a chronology of events kept
@@ -355,7 +356,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	events := q.Scan(c) // (one query: no index)
 	if *asJSON {
-		data, err := timeline.EventsJSON(events)
+		data, err := interop.EventsJSON(events)
 		if err != nil {
 			say(stderr, "backstory list: %v\n", err)
 			return 1

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 	"backstory/ui"
 )
 
@@ -42,7 +43,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 		say(stderr, "backstory show: no event has id %q%s; backstory list shows the ids\n", id, timeline.SuggestID(id, c))
 		return 1
 	}
-	md := timeline.EventMarkdown(c, e)
+	md := interop.EventMarkdown(c, e)
 	width, isTerm := terminalWidth(stdout)
 	if *plain || !isTerm {
 		printPaged(md, isTerm && !*noPager, stdout, stderr)

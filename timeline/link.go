@@ -137,3 +137,17 @@ func (m *missingLinks) message(unreadable []string) string {
 	}
 	return msg
 }
+
+// Targets returns the events this one leads to, in the order an event's
+// document numbers them (from 1): its links first, then the events that
+// link to it.
+func (e *Event) Targets() []string {
+	out := make([]string, 0, len(e.Links)+len(e.Backlinks))
+	for _, l := range e.Links {
+		out = append(out, l.To)
+	}
+	for _, b := range e.Backlinks {
+		out = append(out, b.From)
+	}
+	return out
+}

@@ -57,9 +57,9 @@ title = "Event B"
 	snapshot := func(c *Chronology, diags Diagnostics) string {
 		s := fmt.Sprintf("%q %q %+v %s", c.Title, c.Description, c.Eras, diags)
 		for _, e := range c.Events {
-			j := e.ToJSON()
-			j.Media = nil // (a pointer)
-			s += fmt.Sprintf("%+v %+v", j, *e.Media)
+			v := *e
+			v.Media = nil // (a pointer)
+			s += fmt.Sprintf("%+v %+v", v, *e.Media)
 		}
 		return s
 	}

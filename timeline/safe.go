@@ -137,12 +137,14 @@ var charReference = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Z
 // that name a character Harmless would show visibly (&#27; is ESC) are
 // escaped so that they show as written.
 func HarmlessMarkdown(s string) string {
-	return neutralizeReferences(Harmless(s))
+	return HarmlessReferences(Harmless(s))
 }
 
-// neutralizeReferences turns the character references of s that name a
-// character Harmless would show visibly into text ("&amp;#27;").
-func neutralizeReferences(s string) string {
+// HarmlessReferences turns the character references of s that name a
+// character Harmless would show visibly into text ("&amp;#27;"), so that a
+// Markdown renderer shows them as written. For Markdown made of text that
+// is already Harmless.
+func HarmlessReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}

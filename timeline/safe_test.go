@@ -3,6 +3,7 @@ package timeline
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -128,4 +129,28 @@ func TestDropHidden(t *testing.T) {
 			t.Errorf("DropHidden(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// contextual: the format characters Harmless keeps where text needs them
+// (see joins); TestHarmless pins where.
+func contextual(r rune) bool { return r == 0x200c || r == 0x200d }
+
+// isBidiControl: the bidirectional controls, listed by hand.
+func isBidiControl(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// unsafeRunes returns the characters of s a terminal could act on: C0
+// controls other than newline, DEL, C1 controls, bidirectional controls,
+// the BOM and the other invisible format characters.
+func unsafeRunes(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) || isBidiControl(r) || r == 0xfeff ||
+			r == 0x200b || (r >= 0x2060 && r <= 0x2064) || r == 0x180e || r == 0x2028 || r == 0x2029 ||
+			(unicode.Is(unicode.Cf, r) && !contextual(r)) {
+			out = append(out, r)
+		}
+	}
+	return out
 }

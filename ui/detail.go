@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -194,7 +195,7 @@ func (d *detailModel) KeyMap() KeyMap {
 func (d *detailModel) setContent(key renderKey, doc document) {
 	prev, prevLen, off := d.key, len(d.lines), d.Offset()
 	d.setLines(key, doc.lines)
-	links, backlinks := doc.starts[timeline.SectionLinks], doc.starts[timeline.SectionBacklinks]
+	links, backlinks := doc.starts[interop.SectionLinks], doc.starts[interop.SectionBacklinks]
 	for i := range d.linkLine {
 		switch {
 		case i < len(links):
@@ -205,7 +206,7 @@ func (d *detailModel) setContent(key renderKey, doc document) {
 	}
 	rewrapped := prev != (renderKey{}) && prev.width != key.width && prevLen > 0 &&
 		prev.id == key.id && prev.overview == key.overview
-	claims := doc.starts[timeline.SectionClaims]
+	claims := doc.starts[interop.SectionClaims]
 	d.claimLine = claims
 	switch {
 	case d.pendingClaim >= 0 && d.pendingClaim < len(claims):

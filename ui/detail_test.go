@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -208,7 +209,7 @@ status = "false"
 		if err != nil {
 			t.Fatal(err)
 		}
-		starts := doc.starts[timeline.SectionClaims]
+		starts := doc.starts[interop.SectionClaims]
 		if len(starts) != 4 {
 			t.Fatalf("%s: %d claims drawn, want 4", style, len(starts))
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 )
 
 // Huge content in the viewer: a body of megabytes, thousands of links or
@@ -147,7 +148,7 @@ func TestBodyCap(t *testing.T) {
 	if e.Body != full {
 		t.Error("capping changed the event")
 	}
-	if show := timeline.EventMarkdown(c, e); !strings.Contains(show, tail) || strings.Contains(show, "body cut") {
+	if show := interop.EventMarkdown(c, e); !strings.Contains(show, tail) || strings.Contains(show, "body cut") {
 		t.Error("the Markdown of backstory show lost the end of the body, or says it is cut")
 	}
 	// the body is cut at a paragraph break: its last paragraph is whole
@@ -227,7 +228,7 @@ func TestLinksCap(t *testing.T) {
 		strings.Contains(md, "## Referenced by") {
 		t.Error("the Markdown does not show exactly the first links")
 	}
-	if show := timeline.EventMarkdown(c, e); !regexp.MustCompile("\n10005\\. `b\\d+`: Backlinker").MatchString(show) {
+	if show := interop.EventMarkdown(c, e); !regexp.MustCompile("\n10005\\. `b\\d+`: Backlinker").MatchString(show) {
 		t.Error("backstory show's Markdown lost links")
 	}
 	d := hugeDriver(t, c, 120, 40)

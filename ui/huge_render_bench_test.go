@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -42,7 +43,7 @@ func benchRender(b *testing.B, c *timeline.Chronology, capped bool) {
 			doc, err = renderDocument(eventDoc(c, e), 78, styleDark)
 			out = doc.lines
 		} else {
-			out, err = renderMarkdown(timeline.EventMarkdown(c, e), 78, styleDark)
+			out, err = renderMarkdown(interop.EventMarkdown(c, e), 78, styleDark)
 		}
 		if err != nil {
 			b.Fatal(err)

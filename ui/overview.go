@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 )
 
 // The overview (i): the chronology itself rather than one of its events,
@@ -24,7 +25,7 @@ func overviewTitle(c *timeline.Chronology) string {
 // overviewMarkdown writes the overview of c as Markdown.
 func overviewMarkdown(c *timeline.Chronology) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", timeline.MarkdownLine(capText(overviewTitle(c), textCap)))
+	fmt.Fprintf(&b, "# %s\n\n", interop.MarkdownLine(capText(overviewTitle(c), textCap)))
 	if n := c.Len(); n == 0 {
 		b.WriteString("**No events yet**\n\n")
 	} else {
@@ -56,7 +57,7 @@ func overviewMarkdown(c *timeline.Chronology) string {
 			if !er.End.IsZero() {
 				span = er.Start.Format() + " – " + er.End.Format()
 			}
-			fmt.Fprintf(&b, "- **%s**: %s (%s)\n", timeline.MarkdownLine(capText(er.Title, textCap)), span, plural(counts[er], "event"))
+			fmt.Fprintf(&b, "- **%s**: %s (%s)\n", interop.MarkdownLine(capText(er.Title, textCap)), span, plural(counts[er], "event"))
 		}
 		b.WriteString("\n")
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -95,7 +96,7 @@ func TestHarmlessMarkdown(t *testing.T) {
 			t.Errorf("timeline.HarmlessMarkdown(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if got := ansi.Strip(timeline.MarkdownLine("# 1. *a* [b](c) <d>")); got != `\# 1. \*a\* \[b\](c) \<d\>` {
+	if got := ansi.Strip(interop.MarkdownLine("# 1. *a* [b](c) <d>")); got != `\# 1. \*a\* \[b\](c) \<d\>` {
 		t.Errorf("inlineMarkdown: %q", got)
 	}
 }

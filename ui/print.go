@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 )
 
 // RenderEvent renders e as the detail pane does, in the style name (dark,
@@ -29,7 +30,7 @@ func fromNote(c *timeline.Chronology, e *timeline.Event) []string {
 	if len(c.Files) < 2 || e.Pos.File == "" {
 		return nil
 	}
-	from := "From " + timeline.MarkdownLine(e.Pos.File)
+	from := "From " + interop.MarkdownLine(e.Pos.File)
 	if e.Pos.Line > 0 {
 		from += fmt.Sprintf(", line %d", e.Pos.Line)
 	}
@@ -40,9 +41,9 @@ func fromNote(c *timeline.Chronology, e *timeline.Event) []string {
 // one of its own, so that the line it starts on is known; notes say what
 // was cut from it; with ids, each linked event's id follows its title.
 func eventBlocks(c *timeline.Chronology, v *timeline.Event, notes []string, ids bool) []docBlock {
-	sectionsOf := timeline.EventSections
+	sectionsOf := interop.EventSections
 	if ids {
-		sectionsOf = timeline.ShowSections
+		sectionsOf = interop.ShowSections
 	}
 	head, sections := sectionsOf(c, v)
 	doc := []docBlock{{md: head, kind: noSection}}
@@ -54,10 +55,10 @@ func eventBlocks(c *timeline.Chronology, v *timeline.Event, notes []string, ids 
 				gap = 1
 			}
 			b := docBlock{md: it, gap: gap, kind: s.Kind, item: i}
-			if s.Kind == timeline.SectionClaims {
+			if s.Kind == interop.SectionClaims {
 				// the status is drawn by the pane, in its colour
 				cl := v.Claims[i]
-				b.md, b.claim, b.rated = "- "+timeline.ClaimMarkdown(cl)+"\n", cl.Status, true
+				b.md, b.claim, b.rated = "- "+interop.ClaimMarkdown(cl)+"\n", cl.Status, true
 			}
 			doc = append(doc, b)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"backstory/timeline"
+	"backstory/timeline/interop"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
@@ -87,7 +88,7 @@ const (
 )
 
 // eventDoc is the document of e for the detail pane: what
-// timeline.EventMarkdown writes, of e with what is too big to render
+// interop.EventMarkdown writes, of e with what is too big to render
 // quickly cut, and a line that says so; in blocks, each claim, source
 // and link one of its own, so that the line it starts on is known.
 func eventDoc(c *timeline.Chronology, e *timeline.Event) []docBlock {
@@ -239,8 +240,8 @@ func capItems(items []string) []string {
 type docBlock struct {
 	md   string
 	gap  int
-	kind timeline.SectionKind // noSection, or what the item is
-	item int                  // its index in its section
+	kind interop.SectionKind // noSection, or what the item is
+	item int                 // its index in its section
 	// rated says the block is a claim whose status, claim, is drawn
 	// after its bullet in the status's colour
 	rated bool
@@ -248,19 +249,19 @@ type docBlock struct {
 }
 
 // noSection marks a block that is not an item of a section.
-const noSection timeline.SectionKind = -1
+const noSection interop.SectionKind = -1
 
 // document is a rendering: its lines, and the line each item of each
 // section starts on (starts[kind][item]).
 type document struct {
 	lines  []string
-	starts map[timeline.SectionKind][]int
+	starts map[interop.SectionKind][]int
 }
 
 // renderDocument renders the blocks for a pane width cells wide, one
 // after the other, and records where each item starts.
 func renderDocument(blocks []docBlock, width int, style string) (document, error) {
-	doc := document{starts: map[timeline.SectionKind][]int{}}
+	doc := document{starts: map[interop.SectionKind][]int{}}
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStyles(glamourStyle(style)),
 		glamour.WithWordWrap(0),

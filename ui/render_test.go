@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"backstory/timeline"
+	"backstory/timeline/interop"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -12,7 +12,7 @@ import (
 // its bar on every line, and list items hang under their number.
 func TestRenderWraps(t *testing.T) {
 	c := fixture(t)
-	md := timeline.EventMarkdown(c, c.Event("schaaf-warning")) +
+	md := interop.EventMarkdown(c, c.Event("schaaf-warning")) +
 		"\n> \"I believe it is my duty and moral obligation as mayor to give those families fair warning when that threat appears imminent,\" she said; https://example.com/a/very/long/address/that/has/to/break/somewhere/in/the/middle\n>\n> — Libby Schaaf\n"
 	for _, style := range []string{styleDark, styleNoTTY} {
 		for w := 1; w <= 130; w++ {

@@ -111,7 +111,7 @@ func sameChronologyAfterTimelineJS(orig, back *timeline.Chronology) string {
 
 // sameEvent says how g, the round trip of w, differs from it.
 func sameEvent(g, w *timeline.Event) string {
-	wj, gj := w.ToJSON(), g.ToJSON()
+	wj, gj := ToJSON(w), ToJSON(g)
 	// The body goes through HTML (goldmark) and back to Markdown (the
 	// html-to-markdown converter): its layout may change (an empty
 	// heading is dropped, a list marker or an escape is written another
@@ -122,7 +122,7 @@ func sameEvent(g, w *timeline.Event) string {
 	}
 	wj.Body, gj.Body = "", ""
 	// Links of the event to itself are left out (see FuzzRoundTrip).
-	wj.Links = slices.DeleteFunc(wj.Links, func(l timeline.JSONLink) bool { return l.To == w.ID })
+	wj.Links = slices.DeleteFunc(wj.Links, func(l JSONLink) bool { return l.To == w.ID })
 	if len(wj.Links) == 0 {
 		wj.Links = nil
 	}
@@ -202,12 +202,12 @@ func htmlWhiteSpaceList(list []string, once bool) []string {
 	return out
 }
 
-func jsonEqual(a, b timeline.JSONEvent) bool {
+func jsonEqual(a, b JSONEvent) bool {
 	return fmt.Sprintf("%#v", a) == fmt.Sprintf("%#v", b) ||
 		(a.ID == b.ID && a.Date == b.Date && a.End == b.End && a.DisplayDate == b.DisplayDate &&
 			a.Approximate == b.Approximate && a.Title == b.Title && a.Summary == b.Summary &&
 			slices.Equal(a.Tags, b.Tags) && slices.Equal(a.People, b.People) && slices.Equal(a.Places, b.Places) &&
-			slices.Equal(a.Links, b.Links) && slices.Equal(a.Sources, b.Sources) && slices.EqualFunc(a.Claims, b.Claims, func(x, y timeline.JSONClaim) bool {
+			slices.Equal(a.Links, b.Links) && slices.Equal(a.Sources, b.Sources) && slices.EqualFunc(a.Claims, b.Claims, func(x, y JSONClaim) bool {
 			return x.Text == y.Text && x.Status == y.Status && x.Note == y.Note && slices.Equal(x.Sources, y.Sources)
 		}))
 }

@@ -58,7 +58,7 @@ func assertSameChronology(t *testing.T, want, got *timeline.Chronology) {
 	}
 	for i, w := range want.Events {
 		g := got.Events[i]
-		wj, gj := w.ToJSON(), g.ToJSON()
+		wj, gj := ToJSON(w), ToJSON(g)
 		if d := sameRendering(gj.Body, wj.Body); d != "" {
 			t.Errorf("event %s: body differs: %s", w.ID, d)
 		}

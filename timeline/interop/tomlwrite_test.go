@@ -34,8 +34,8 @@ func TestTOMLRewrite(t *testing.T) {
 			}
 			for i, e := range c.Events {
 				g := back.Events[i]
-				if !reflect.DeepEqual(g.ToJSON(), e.ToJSON()) || g.Date != e.Date || g.End != e.End {
-					t.Errorf("event %s changed:\n got %+v %#v\nwant %+v %#v", e.ID, g.ToJSON(), g.Date, e.ToJSON(), e.Date)
+				if !reflect.DeepEqual(ToJSON(g), ToJSON(e)) || g.Date != e.Date || g.End != e.End {
+					t.Errorf("event %s changed:\n got %+v %#v\nwant %+v %#v", e.ID, ToJSON(g), g.Date, ToJSON(e), e.Date)
 				}
 			}
 		})

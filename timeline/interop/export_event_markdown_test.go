@@ -1,18 +1,23 @@
-package timeline
+package interop
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+
+	"backstory/timeline"
 )
 
 // mustParse loads a chronology from src, failing the test on any
 // diagnostic.
-func mustParse(t *testing.T, src string) *Chronology {
+func mustParse(t *testing.T, src string) *timeline.Chronology {
 	t.Helper()
-	c, diags := Parse("md.toml", []byte(src))
+	c, diags := timeline.Parse("md.toml", []byte(src))
 	if c == nil || len(diags) > 0 {
 		t.Fatalf("does not load:\n%s", diags)
 	}
@@ -164,34 +169,6 @@ func TestEventMarkdown(t *testing.T) {
 	}
 }
 
-func TestWhen(t *testing.T) {
-	tests := []struct {
-		e    Event
-		want string
-	}{
-		{Event{Date: MustDate("2018-02-24")}, "24 Feb 2018"},
-		{Event{Date: MustDate("2018-02")}, "Feb 2018"},
-		{Event{Date: MustDate("2018-02-24"), End: MustDate("2018-03")}, "24 Feb 2018 – Mar 2018"},
-		{Event{Date: MustDate("2018-02-25"), End: MustDate("2018-02-28")}, "25–28 Feb 2018"},
-		{Event{Date: MustDate("2018-02-25"), End: MustDate("2018-03-03")}, "25 Feb – 3 Mar 2018"},
-		{Event{Date: MustDate("2017-12-28"), End: MustDate("2018-01-03")}, "28 Dec 2017 – 3 Jan 2018"},
-		{Event{Date: MustDate("2017-12"), End: MustDate("2018-01")}, "Dec 2017 – Jan 2018"},
-		{Event{Date: MustDate("2018-02"), End: MustDate("2018-04")}, "Feb–Apr 2018"},
-		{Event{Date: MustDate("2018-02-25"), End: MustDate("2018-02-25")}, "25 Feb 2018"},
-		{Event{Date: MustDate("-0044-03"), End: MustDate("-0044-05")}, "Mar–May 44 BCE"},
-		{Event{Date: MustDate("2018"), Approximate: true}, "about 2018"},
-		{Event{Date: MustDate("2018"), End: MustDate("2019"), Approximate: true}, "about 2018 – 2019"},
-		{Event{Date: MustDate("-0044")}, "44 BCE"},
-		{Event{Date: Date{Year: 2025, Month: 1, Day: 21, Precision: PrecisionDay, Clock: "23:30 -05:00"}}, "21 Jan 2025 23:30 -05:00"},
-		{Event{Date: MustDate("2018-02-24"), End: MustDate("2018-03"), Approximate: true, DisplayDate: "Late Feb."}, "Late Feb."},
-	}
-	for _, tt := range tests {
-		if got := tt.e.When(); got != tt.want {
-			t.Errorf("When() of %+v = %q, want %q", tt.e, got, tt.want)
-		}
-	}
-}
-
 const escapesChronology = `title = "md"
 [[event]]
 id = "special"
@@ -279,11 +256,8 @@ func TestEventMarkdownLinkTitleNotAList(t *testing.T) {
 	}
 }
 
-// unsafeRunes returns the characters of s a terminal could act on: C0
-// controls other than newline, DEL, C1 controls, bidirectional controls
-// and the BOM.
 // contextual: the format characters Harmless keeps where text needs them
-// (see joins); TestHarmless pins where.
+// (see timeline.Harmless); its TestHarmless pins where.
 func contextual(r rune) bool { return r == 0x200c || r == 0x200d }
 
 // isBidiControl: the bidirectional controls, listed by hand.
@@ -291,6 +265,9 @@ func isBidiControl(r rune) bool {
 	return r == 0x061c || r == 0x200e || r == 0x200f || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
+// unsafeRunes returns the characters of s a terminal could act on: C0
+// controls other than newline, DEL, C1 controls, bidirectional controls,
+// the BOM and the other invisible format characters.
 func unsafeRunes(s string) []rune {
 	var out []rune
 	for _, r := range s {
@@ -467,4 +444,65 @@ func TestLongTargetTitle(t *testing.T) {
 	if len(md) > 2000 || !strings.Contains(md, "word word") || !strings.Contains(md, "… (2 Jan 2018)") {
 		t.Errorf("the link line is %d bytes:\n%.500s", len(md), md)
 	}
+}
+
+// FuzzEventMarkdown: every event of a chronology that loads is written as
+// Markdown with no character a terminal would act on (a tab is text), and
+// its chronology as JSON (list --json) that reads back. Seeded with the
+// files and seeds of timeline's FuzzParse.
+func FuzzEventMarkdown(f *testing.F) {
+	valid, _ := filepath.Glob("../testdata/valid/*.toml")
+	invalid, _ := filepath.Glob("../testdata/invalid/*.toml")
+	if len(valid) == 0 || len(invalid) == 0 {
+		f.Fatal("no files in ../testdata/valid or ../testdata/invalid")
+	}
+	for _, name := range append(valid, invalid...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"",
+		"title = \"t\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = \"2018\"\nend = \"2017\"\ntitle = \"A\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2025-01-21T23:30:00-05:00\ntitle = \"A\"\nlinks = [\"b\", { to = \"a\", note = \"self\" }]\n[[event]]\nid = \"b\"\ndate = 2018\ntitle = \"B\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\nbody = '''\n[[event]]\n'''\n[[event.source]]\ntitle = \"s\"\nurl = \"https://x.y\"\n[[event.claim]]\ntext = \"c\"\nstatus = \"false\"\n",
+		"title = \"t\"\n[[era]]\ntitle = \"E\"\nstart = \"2018\"\nend = \"2017\"\n",
+		"title = \"t\"\r\n[[event]]\r\nid = \"a\"\r\ndate = 2018-02-30\r\ntitle = \"A\"\r\n",
+		"\xef\xbb\xbftitle = \"bom\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n[event.media]\nurl = \"https://x.y/a.jpg\"\ncaption = \"c *d*\"\nalt = \"e\"\n[[event.source]]\ntitle = \"s\"\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \"B\"\nmedia = { url = \"https://x.y/v\", credit = \"AP\" }\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n[[event.media]]\nurl = \"ftp://x\"\n[[event]]\nid = \"b\"\ndate = 2018-01-02\ntitle = \"B\"\nmedia = \"https://x.y\"\n",
+		"title = \"\xff\"\n",
+		"title = \"t\"\n[[event]]\nid = \"Bad Id\"\ndate = 10:00:00\ntitle = \"\"\n[event.claim]\ntext = 1\n",
+		"title = \"t\"\nevent = [{ id = \"a\", date = 2018-01-01, title = \"A\" }]\n",
+		"title = \"t\"\n[[ \"event\" ]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\n[[event . source]]\ntitle = \"s\"\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\ndate = 2018-01-01\ntitle = \"A\"\nlinks = [\n  \"missing\",\n  { to = \"gone\" },\n]\n",
+		"title = \"t\"\n[[event]]\nid = \"a\"\nid = \"b\"\n",
+		"[[event]]\nbody = \"\"\"\n\\\"\"\"\n[[event]]\n\"\"\"\"\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, _ := timeline.Parse("f.toml", data)
+		if c == nil {
+			return
+		}
+		for _, e := range c.Events {
+			md := EventMarkdown(c, e)
+			if bad := unsafeRunes(strings.ReplaceAll(md, "\t", "")); len(bad) > 0 {
+				t.Fatalf("EventMarkdown(%q) has raw control characters %U", e.ID, bad)
+			}
+		}
+		js, err := EventsJSON(c.Events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back []JSONEvent
+		if err := json.Unmarshal(js, &back); err != nil || len(back) != len(c.Events) {
+			t.Fatalf("EventsJSON does not read back as %d events: %v\n%s", len(c.Events), err, js)
+		}
+	})
 }

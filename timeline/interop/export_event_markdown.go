@@ -1,83 +1,24 @@
-package timeline
+package interop
 
 import (
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"backstory/timeline"
 )
 
-// When returns the event's date as people read it: its display_date if it
-// has one, else its Span text.
-func (e *Event) When() string {
-	if e.DisplayDate != "" {
-		return e.DisplayDate
-	}
-	return e.SpanText()
-}
-
-// SpanText returns the date or span at its precision ("24 Feb 2018",
-// "25–28 Feb 2018", "Dec 2017 – Jan 2018"), marked "about" when
-// approximate.
-func (e *Event) SpanText() string {
-	s := RangeText(e.Date, e.End)
-	if e.Approximate {
-		s = "about " + s
-	}
-	return s
-}
-
-// RangeText is a date, or the range from a to b (b not zero), as people
-// write it: what the two ends share is said once ("25–28 Feb 2018",
-// "25 Feb – 3 Mar 2018", "Feb–Mar 2018"), else both in full ("Dec 2017 –
-// Jan 2018", "24 Feb 2018 – 2019"). A clock time keeps both in full.
-func RangeText(a, b Date) string {
-	if b.IsZero() {
-		return a.Format()
-	}
-	if a.Precision == b.Precision && a.Clock == "" && b.Clock == "" && a.Year == b.Year {
-		year := readableYear(a.Year)
-		switch {
-		case a.Precision == PrecisionDay && a.Month == b.Month && a.Day != b.Day:
-			return fmt.Sprintf("%d–%d %s %s", a.Day, b.Day, monthAbbr(a.Month), year)
-		case a.Precision == PrecisionDay && a.Month != b.Month:
-			return fmt.Sprintf("%d %s – %d %s %s", a.Day, monthAbbr(a.Month), b.Day, monthAbbr(b.Month), year)
-		case a.Precision == PrecisionMonth && a.Month != b.Month:
-			return fmt.Sprintf("%s–%s %s", monthAbbr(a.Month), monthAbbr(b.Month), year)
-		case a == b:
-			return a.Format()
-		}
-	}
-	return a.Format() + " – " + b.Format()
-}
-
-// RangeString is a date, or the range from a to b, in ISO 8601 at their
-// precision: "2018-02-25", "2018-02-25/2018-02-28".
-func RangeString(a, b Date) string {
-	if b.IsZero() {
-		return a.String()
-	}
-	return a.String() + "/" + b.String()
-}
-
-// Targets returns the events this one leads to, numbered as EventMarkdown
-// numbers them: its links first, then the events that link to it.
-func (e *Event) Targets() []string {
-	out := make([]string, 0, len(e.Links)+len(e.Backlinks))
-	for _, l := range e.Links {
-		out = append(out, l.To)
-	}
-	for _, b := range e.Backlinks {
-		out = append(out, b.From)
-	}
-	return out
-}
+// The Markdown of one event: what backstory show prints and, in parts
+// (EventSections), what the viewer's detail pane renders with Glamour.
+// The memo of many events (Markdown) is export_markdown.go.
 
 // EventMarkdown writes an event as a Markdown document: title, date, tags,
-// people, places, summary (in italics), body, claims, numbered sources, numbered links and the
-// events that refer to it (numbered after the links, as Targets). All text
-// from the file is made Harmless.
-func EventMarkdown(c *Chronology, e *Event) string {
+// people, places, summary (in italics), body, claims, numbered sources,
+// numbered links and the events that refer to it (numbered after the
+// links, as timeline's Event.Targets lists them). All text from the file
+// is made harmless (timeline.Harmless).
+func EventMarkdown(c *timeline.Chronology, e *timeline.Event) string {
 	head, sections := ShowSections(c, e)
 	var b strings.Builder
 	b.WriteString(head)
@@ -118,21 +59,21 @@ const (
 // people, places, summary, body, media), ending in a blank line, and the
 // sections that follow it, those with no items left out; a linked event
 // is named by its title and date.
-func EventSections(c *Chronology, e *Event) (head string, sections []Section) {
+func EventSections(c *timeline.Chronology, e *timeline.Event) (head string, sections []Section) {
 	return eventSections(c, e, false)
 }
 
 // ShowSections is EventSections with each linked event's id before its
 // title and date ("`printz-1997`: Printz v. United States (27 Jun
 // 1997)"), to give to show, --event or links:, as EventMarkdown writes it.
-func ShowSections(c *Chronology, e *Event) (head string, sections []Section) {
+func ShowSections(c *timeline.Chronology, e *timeline.Event) (head string, sections []Section) {
 	return eventSections(c, e, true)
 }
 
-func eventSections(c *Chronology, e *Event, ids bool) (head string, sections []Section) {
+func eventSections(c *timeline.Chronology, e *timeline.Event, ids bool) (head string, sections []Section) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", escapeInline(HarmlessLine(e.Title)))
-	fmt.Fprintf(&b, "**%s**", escapeInline(HarmlessLine(e.When())))
+	fmt.Fprintf(&b, "# %s\n\n", escapeInline(timeline.HarmlessLine(e.Title)))
+	fmt.Fprintf(&b, "**%s**", escapeInline(timeline.HarmlessLine(e.When())))
 	if e.DisplayDate != "" {
 		fmt.Fprintf(&b, " (%s)", e.SpanText())
 	}
@@ -146,17 +87,17 @@ func eventSections(c *Chronology, e *Event, ids bool) (head string, sections []S
 		if len(m.items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "- %s: %s\n", m.label, escapeInline(HarmlessLine(strings.Join(m.items, ", "))))
+		fmt.Fprintf(&b, "- %s: %s\n", m.label, escapeInline(timeline.HarmlessLine(strings.Join(m.items, ", "))))
 		wrote = true
 	}
 	if wrote {
 		b.WriteString("\n")
 	}
 	if summary := strings.TrimSpace(e.Summary); summary != "" {
-		fmt.Fprintf(&b, "*%s*\n\n", escapeInline(HarmlessLine(summary)))
+		fmt.Fprintf(&b, "*%s*\n\n", escapeInline(timeline.HarmlessLine(summary)))
 	}
 	if body := strings.TrimSpace(e.Body); body != "" {
-		fmt.Fprintf(&b, "%s\n\n", HarmlessMarkdown(body))
+		fmt.Fprintf(&b, "%s\n\n", timeline.HarmlessMarkdown(body))
 	}
 	if e.Media != nil {
 		b.WriteString(mediaLine(e.Media))
@@ -173,7 +114,7 @@ func eventSections(c *Chronology, e *Event, ids bool) (head string, sections []S
 		for i, src := range e.Sources {
 			it := fmt.Sprintf("%d. %s\n", i+1, sourceLine(src))
 			if src.Quote != "" {
-				it += fmt.Sprintf("   > %s\n", escapeInline(HarmlessLine(src.Quote)))
+				it += fmt.Sprintf("   > %s\n", escapeInline(timeline.HarmlessLine(src.Quote)))
 			}
 			s.Items = append(s.Items, it)
 		}
@@ -201,10 +142,10 @@ func eventSections(c *Chronology, e *Event, ids bool) (head string, sections []S
 
 // ClaimMarkdown is a claim's text, note and evidence as one line of
 // Markdown, without its status: "text — note (sources 1, 3)".
-func ClaimMarkdown(cl Claim) string {
-	it := escapeInline(HarmlessLine(cl.Text))
+func ClaimMarkdown(cl timeline.Claim) string {
+	it := escapeInline(timeline.HarmlessLine(cl.Text))
 	if cl.Note != "" {
-		it += " — " + escapeInline(HarmlessLine(cl.Note))
+		it += " — " + escapeInline(timeline.HarmlessLine(cl.Note))
 	}
 	if ev := cl.Evidence(); ev != "" {
 		it += " " + ev
@@ -215,36 +156,36 @@ func ClaimMarkdown(cl Claim) string {
 // mediaLine is the paragraph of an event's media: "Media: caption
 // (credit) <url>", its caption (or else its alt text) and credit on one
 // line each as Markdown.
-func mediaLine(m *Media) string {
+func mediaLine(m *timeline.Media) string {
 	line := "**Media:**"
-	text := strings.Join(strings.Fields(HarmlessMarkdown(m.Caption)), " ")
+	text := strings.Join(strings.Fields(timeline.HarmlessMarkdown(m.Caption)), " ")
 	if text == "" {
-		text = escapeInline(HarmlessLine(m.Alt))
+		text = escapeInline(timeline.HarmlessLine(m.Alt))
 	}
 	if text != "" {
 		line += " " + text
 	}
-	if credit := strings.Join(strings.Fields(HarmlessMarkdown(m.Credit)), " "); credit != "" {
+	if credit := strings.Join(strings.Fields(timeline.HarmlessMarkdown(m.Credit)), " "); credit != "" {
 		line += " (" + credit + ")"
 	}
-	return line + " <" + neutralizeReferences(HarmlessLine(m.URL)) + ">\n\n"
+	return line + " <" + timeline.HarmlessReferences(timeline.HarmlessLine(m.URL)) + ">\n\n"
 }
 
 // sourceLine is "Title, Publisher, 22 Jan 2025: <url>".
-func sourceLine(s Source) string {
-	parts := []string{"*" + escapeInline(HarmlessLine(s.Title)) + "*"}
+func sourceLine(s timeline.Source) string {
+	parts := []string{"*" + escapeInline(timeline.HarmlessLine(s.Title)) + "*"}
 	if s.Publisher != "" {
-		parts = append(parts, escapeInline(HarmlessLine(s.Publisher)))
+		parts = append(parts, escapeInline(timeline.HarmlessLine(s.Publisher)))
 	}
 	if !s.Published.IsZero() {
 		parts = append(parts, s.Published.Format())
 	}
 	line := strings.Join(parts, ", ")
 	if s.URL != "" {
-		line += " <" + neutralizeReferences(HarmlessLine(s.URL)) + ">"
+		line += " <" + timeline.HarmlessReferences(timeline.HarmlessLine(s.URL)) + ">"
 	}
 	if s.Archived != "" {
-		line += " (archived copy: <" + neutralizeReferences(HarmlessLine(s.Archived)) + ">)"
+		line += " (archived copy: <" + timeline.HarmlessReferences(timeline.HarmlessLine(s.Archived)) + ">)"
 	}
 	return line
 }
@@ -253,12 +194,12 @@ func sourceLine(s Source) string {
 // its id first, "`id`: Title (24 Feb 2018) — note", when ids is set (at
 // the start, a line that wraps does not cut it); an id alone when no
 // event has it.
-func targetLine(c *Chronology, id, note string, ids bool) string {
-	line := "`" + HarmlessLine(id) + "`"
+func targetLine(c *timeline.Chronology, id, note string, ids bool) string {
+	line := "`" + timeline.HarmlessLine(id) + "`"
 	if t := c.Event(id); t != nil {
 		// the date, not a display_date, which may be long or have its own
 		// parentheses
-		title := fmt.Sprintf("%s (%s)", escapeItem(HarmlessLine(shorten(t.Title, targetTitleMax))), t.SpanText())
+		title := fmt.Sprintf("%s (%s)", escapeItem(timeline.HarmlessLine(shorten(t.Title, targetTitleMax))), t.SpanText())
 		if ids {
 			line += ": " + title
 		} else {
@@ -266,7 +207,7 @@ func targetLine(c *Chronology, id, note string, ids bool) string {
 		}
 	}
 	if note != "" {
-		line += " — " + escapeInline(HarmlessLine(note))
+		line += " — " + escapeInline(timeline.HarmlessLine(note))
 	}
 	return line
 }
@@ -298,13 +239,14 @@ func shorten(s string, n int) string {
 // escapeInline keeps one-line text from starting Markdown structure it did
 // not mean (a title "1. Intro" or "# 5" must not become a list or heading).
 // Glamour shows "\&" and "\~" as written, so "&" is left alone except in
-// character references that would make control characters.
-func escapeInline(s string) string { return neutralizeReferences(inlineEscaper.Replace(s)) }
+// character references that would make control characters. (The memo's
+// escapeLine is for Markdown read anywhere: it escapes "~" instead of ">".)
+func escapeInline(s string) string { return timeline.HarmlessReferences(inlineEscaper.Replace(s)) }
 
 // MarkdownLine makes one line of text from a file safe to put in Markdown:
 // Harmless, on one line, and with nothing that would start Markdown
 // structure it did not mean.
-func MarkdownLine(s string) string { return escapeInline(HarmlessLine(s)) }
+func MarkdownLine(s string) string { return escapeInline(timeline.HarmlessLine(s)) }
 
 // escapeItem is escapeInline for text that starts a list item, where a
 // leading "1." or "-" would start a nested list.
