@@ -62,6 +62,10 @@
 //   - A message from a command: its type in messages.go, its case in
 //     Model.update, which hands it to the component it is for. Commands
 //     compute and report; they never touch the model.
+//   - What an event's document says (its head, claims, sources, links):
+//     interop.EventSections (timeline/interop/export_event_markdown.go),
+//     which backstory show prints too; the detail pane cuts it to its
+//     caps (render.go) and renders it.
 //   - Text that reaches the terminal from a file goes through
 //     timeline.HarmlessLine (or HarmlessMarkdown), and is cut to its box
 //     with fit or cut (text.go).

@@ -2,10 +2,13 @@
 // publish and keep timelines in.
 //
 // Export: Markdown (a background memo), JSON (ChronologyJSON), and
-// Knight Lab's TimelineJS3 JSON. Import: TimelineJS3 (its JSON, or its
-// Google spreadsheet template saved as CSV) and ProPublica's
-// TimelineSetter CSV, written out as a chronology's TOML by TOML, which
-// lays a file out as a person would.
+// Knight Lab's TimelineJS3 JSON. One event: EventMarkdown, the Markdown
+// document backstory show prints and the viewer renders (EventSections,
+// in parts), and JSONEvent, its shape in list --json (EventsJSON).
+//
+// Import: TimelineJS3 (its JSON, or its Google spreadsheet template saved
+// as CSV) and ProPublica's TimelineSetter CSV, written out as a
+// chronology's TOML by TOML, which lays a file out as a person would.
 //
 // What does not survive, and why:
 //
