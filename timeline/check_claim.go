@@ -27,13 +27,8 @@ func (f *fileCheck) claim(m map[string]any, pos tablePos, owner label, i, nSourc
 // evidence reads a claim's sources = [1, 3]: numbers of the event's own
 // sources, from 1, each once.
 func (t table) evidence(nSources int) []int {
-	v, ok := t.m["sources"]
+	arr, ok := t.array("sources", "an array of source numbers such as [1, 3]")
 	if !ok {
-		return nil
-	}
-	arr, ok := v.([]any)
-	if !ok {
-		t.errKey("sources", "must be an array of source numbers such as [1, 3], not %s", typeName(v))
 		return nil
 	}
 	out := make([]int, 0, len(arr))

@@ -63,13 +63,8 @@ func (f *fileCheck) event(m map[string]any, pos eventPos, i int) {
 
 // links reads links = ["id", { to = "id", note = "why" }].
 func (t table) links() []Link {
-	v, ok := t.m["links"]
+	arr, ok := t.array("links", "an array such as [\"other-id\", { to = \"id\", note = \"why\" }]")
 	if !ok {
-		return nil
-	}
-	arr, ok := v.([]any)
-	if !ok {
-		t.errKey("links", "must be an array such as [\"other-id\", { to = \"id\", note = \"why\" }], not %s", typeName(v))
 		return nil
 	}
 	out := t.f.alloc.links(len(arr))

@@ -163,14 +163,24 @@ func (t table) boolean(key string) bool {
 	return b
 }
 
-func (t table) strings(key string) []string {
+// array returns key's array value, and whether there is one; a value of
+// another type is reported: it "must be " what, such as "an array of
+// strings such as [...]".
+func (t table) array(key, what string) ([]any, bool) {
 	v, ok := t.m[key]
 	if !ok {
-		return nil
+		return nil, false
 	}
 	arr, ok := v.([]any)
 	if !ok {
-		t.errKey(key, "must be an array of strings such as [\"a\", \"b\"], not %s", typeName(v))
+		t.errKey(key, "must be %s, not %s", what, typeName(v))
+	}
+	return arr, ok
+}
+
+func (t table) strings(key string) []string {
+	arr, ok := t.array(key, "an array of strings such as [\"a\", \"b\"]")
+	if !ok {
 		return nil
 	}
 	out := t.f.alloc.strings(len(arr))

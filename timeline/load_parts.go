@@ -380,28 +380,30 @@ func plainEventTable(m map[string]any) bool {
 // flatTable reports whether a table holds no tables.
 func flatTable(m map[string]any) bool {
 	for _, v := range m {
-		switch x := v.(type) {
-		case map[string]any, []map[string]any:
+		if !flatValue(v) {
 			return false
-		case []any:
-			if !flatArray(x) {
-				return false
-			}
 		}
 	}
 	return true
 }
 
+// flatArray reports whether an array holds no tables.
 func flatArray(a []any) bool {
 	for _, v := range a {
-		switch x := v.(type) {
-		case map[string]any, []map[string]any:
+		if !flatValue(v) {
 			return false
-		case []any:
-			if !flatArray(x) {
-				return false
-			}
 		}
+	}
+	return true
+}
+
+// flatValue reports whether v is not a table, nor an array that holds one.
+func flatValue(v any) bool {
+	switch x := v.(type) {
+	case map[string]any, []map[string]any:
+		return false
+	case []any:
+		return flatArray(x)
 	}
 	return true
 }
