@@ -42,6 +42,8 @@ type wordIndex struct {
 	pairs  []uint64
 	pairAt []uint32
 	seed   maphash.Seed
+	// common lists the events that hold two common tokens side by side
+	common commonPairs
 	// what is:, has: and date terms read, for each event
 	flags       []uint16
 	first, last []Day
@@ -177,6 +179,9 @@ type indexRange struct {
 	worker int
 	ids    []uint32 // each event's distinct tokens, one event after another
 	ends   []uint32 // where each event's tokens end in ids
+	// each event's pairs of common tokens side by side (commonPairs.pair)
+	pairs    []uint16
+	pairEnds []uint32 // where each event's pairs end in pairs
 }
 
 // tokenDict numbers the tokens one goroutine meets. Its keys are copied
@@ -187,10 +192,11 @@ type tokenDict struct {
 	tokens []string
 	hashes []uint64 // each token's hash
 	seen   []int32  // the last event each token was seen in
+	common []int32  // each token's number among the common ones, or -1
 	block  []byte
 }
 
-func (d *tokenDict) id(tok string, seed maphash.Seed) uint32 {
+func (d *tokenDict) id(tok string, seed maphash.Seed, common map[string]uint16) uint32 {
 	if id, ok := d.ids[tok]; ok {
 		return id
 	}
@@ -205,6 +211,11 @@ func (d *tokenDict) id(tok string, seed maphash.Seed) uint32 {
 	d.tokens = append(d.tokens, key)
 	d.hashes = append(d.hashes, maphash.String(seed, key))
 	d.seen = append(d.seen, -1)
+	c := int32(-1)
+	if k, ok := common[key]; ok {
+		c = int32(k)
+	}
+	d.common = append(d.common, c)
 	return id
 }
 
@@ -223,6 +234,8 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 		ix.pairAt[i+1] = ix.pairAt[i] + uint32(pairFilterWords(len(texts[i].all())))
 	}
 	ix.pairs = make([]uint64, ix.pairAt[n])
+	ix.common = sampleCommon(texts)
+	numCommon := uint32(len(ix.common.ids))
 	const rangeSize = 2048
 	ranges := make([]indexRange, (n+rangeSize-1)/rangeSize)
 	workers := min(runtime.GOMAXPROCS(0), len(ranges))
@@ -234,6 +247,10 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 		wg.Go(func() {
 			d := &dicts[w]
 			d.ids = map[string]uint32{}
+			pairSeen := make([]int32, ix.common.pairs()) // the last event each pair was seen in
+			for p := range pairSeen {
+				pairSeen[p] = -1
+			}
 			var counts [256]uint64
 			defer func() {
 				mu.Lock()
@@ -276,13 +293,14 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 					}
 					pairs := ix.pairs[ix.pairAt[i]:ix.pairAt[i+1]]
 					var prev uint64
+					prevCommon, prevEnd := int32(-1), 0
 					for j, first := 0, true; j < len(s); first = false {
 						start, end := nextToken(s, j)
 						if start == end {
 							break
 						}
 						j = end
-						id := d.id(s[start:end], ix.seed)
+						id := d.id(s[start:end], ix.seed, ix.common.ids)
 						h := d.hashes[id]
 						if !first {
 							b1, b2 := pairBits(prev, h, len(pairs))
@@ -290,12 +308,21 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 							pairs[b2>>6] |= 1 << (b2 & 63)
 						}
 						prev = h
+						// two common tokens with one space between
+						if c := d.common[id]; c >= 0 && prevCommon >= 0 && start == prevEnd+1 && s[prevEnd] == ' ' {
+							if p := uint32(prevCommon)*numCommon + uint32(c); pairSeen[p] != int32(i) {
+								pairSeen[p] = int32(i)
+								out.pairs = append(out.pairs, uint16(p))
+							}
+						}
+						prevCommon, prevEnd = d.common[id], end
 						if d.seen[id] != int32(i) {
 							d.seen[id] = int32(i)
 							out.ids = append(out.ids, id)
 						}
 					}
 					out.ends = append(out.ends, uint32(len(out.ids)))
+					out.pairEnds = append(out.pairEnds, uint32(len(out.pairs)))
 				}
 			}
 		})
@@ -342,30 +369,49 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 			}
 		}
 	}
-	last := make([]int32, len(starts))
-	for t := range last {
-		last[t] = -1
-	}
-	size := make([]uint32, len(starts)+1)
-	each(func(t uint32, i int32) {
-		size[t+1] += uint32(uvarintLen(uint64(i - last[t])))
-		last[t] = i
-	})
-	for t := range starts {
-		size[t+1] += size[t]
-	}
-	ix.at = size
-	ix.post = make([]byte, size[len(starts)])
-	fill := make([]uint32, len(starts))
-	copy(fill, size[:len(starts)])
-	for t := range last {
-		last[t] = -1
-	}
-	each(func(t uint32, i int32) {
-		fill[t] += uint32(binary.PutUvarint(ix.post[fill[t]:], uint64(i-last[t])))
-		last[t] = i
-	})
+	ix.post, ix.at = buildPostings(len(starts), each)
+	ix.common.keep(buildPostings(ix.common.pairs(), func(fn func(p uint32, i int32)) {
+		for r := range ranges {
+			rg := &ranges[r]
+			from := uint32(0)
+			for k, end := range rg.pairEnds {
+				i := int32(r*rangeSize + k)
+				for _, p := range rg.pairs[from:end] {
+					fn(uint32(p), i)
+				}
+				from = end
+			}
+		}
+	}))
 	return ix
+}
+
+// buildPostings writes the lists of events of keys keys: each calls fn
+// with every key and event, events in index order, and each key's list is
+// post[at[k]:at[k+1]], as varint gaps. It is sized first, then written.
+func buildPostings(keys int, each func(fn func(k uint32, i int32))) (post []byte, at []uint32) {
+	last := make([]int32, keys)
+	for k := range last {
+		last[k] = -1
+	}
+	at = make([]uint32, keys+1)
+	each(func(k uint32, i int32) {
+		at[k+1] += uint32(uvarintLen(uint64(i - last[k])))
+		last[k] = i
+	})
+	for k := range keys {
+		at[k+1] += at[k]
+	}
+	post = make([]byte, at[keys])
+	fill := slices.Clone(at[:keys])
+	for k := range last {
+		last[k] = -1
+	}
+	each(func(k uint32, i int32) {
+		fill[k] += uint32(binary.PutUvarint(post[fill[k]:], uint64(i-last[k])))
+		last[k] = i
+	})
+	return post, at
 }
 
 func uvarintLen(x uint64) int {

@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"runtime"
 	"sort"
 	"strings"
@@ -13,7 +12,11 @@ import (
 
 // addToken adds the events of token t to b.
 func (ix *wordIndex) addToken(b eventBits, t int) {
-	p := ix.post[ix.at[t]:ix.at[t+1]]
+	addPosting(b, ix.post[ix.at[t]:ix.at[t+1]])
+}
+
+// addPosting adds to b the events of a list of varint gaps.
+func addPosting(b eventBits, p []byte) {
 	i := -1
 	for len(p) > 0 {
 		gap, n := binary.Uvarint(p)
@@ -89,6 +92,7 @@ func (ix *wordIndex) textSet(term string, within eventBits, texts []eventText) e
 	// the term's pieces: its runs of word characters
 	type piece struct {
 		w              string
+		start, end     int // where it is in term
 		atStart, atEnd bool
 	}
 	var pieces []piece
@@ -97,7 +101,7 @@ func (ix *wordIndex) textSet(term string, within eventBits, texts []eventText) e
 		if start == end {
 			break
 		}
-		pieces = append(pieces, piece{term[start:end], start > 0, end < len(term)})
+		pieces = append(pieces, piece{term[start:end], start, end, start > 0, end < len(term)})
 		i = end
 	}
 	if len(pieces) == 1 && !pieces[0].atStart && !pieces[0].atEnd {
@@ -110,7 +114,8 @@ func (ix *wordIndex) textSet(term string, within eventBits, texts []eventText) e
 	// narrow to the events with every piece, and every two pieces side by
 	// side, then read them
 	cand := within
-	var prev []uint64 // the hashes of the tokens the last piece may be in
+	var known eventBits // events known to hold the last two pieces side by side
+	var prev []int      // the tokens the last piece may be in
 	for k, p := range pieces {
 		tokens := ix.tokensWith(p.w, p.atStart, p.atEnd)
 		b := newEventBits(len(texts))
@@ -119,25 +124,18 @@ func (ix *wordIndex) textSet(term string, within eventBits, texts []eventText) e
 		}
 		b.and(cand)
 		cand = b
-		hashes := make([]uint64, len(tokens))
-		for j, t := range tokens {
-			hashes[j] = maphash.String(ix.seed, ix.tokenText(t))
+		if k > 0 {
+			var unsure eventBits
+			known, unsure = ix.sideBySide(cand, prev, tokens, term[pieces[k-1].end:p.start] == " ")
+			cand = unsure
+			cand.or(known)
 		}
-		if k > 0 && len(prev)*len(hashes) <= maxPairs {
-			cand.each(func(i int) {
-				f := ix.pairs[ix.pairAt[i]:ix.pairAt[i+1]]
-				for _, a := range prev {
-					for _, h := range hashes {
-						b1, b2 := pairBits(a, h, len(f))
-						if f[b1>>6]&(1<<(b1&63)) != 0 && f[b2>>6]&(1<<(b2&63)) != 0 {
-							return
-						}
-					}
-				}
-				cand[i>>6] &^= 1 << (i & 63) // no two tokens side by side
-			})
-		}
-		prev = hashes
+		prev = tokens
+	}
+	if len(pieces) == 2 && pieces[0].start == 0 && pieces[1].end == len(term) {
+		// two words and a space, "of the": the events known hold it
+		copy(out, known)
+		cand.andNot(known)
 	}
 	ix.verify(cand, out, texts, term)
 	return out

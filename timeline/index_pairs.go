@@ -1,0 +1,192 @@
+package timeline
+
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+	"strings"
+)
+
+// Phrases of common words. "of the" is in most events, and "of" and
+// "the" in nearly all, so narrowing a phrase by its words and by the
+// filter of token pairs leaves most events to read. For the tokens most
+// events hold ("of", "the", "and", "in"), the index lists exactly which
+// events hold two of them side by side with one space between, so that a
+// phrase of two common words is answered without reading an event, and a
+// longer one is narrowed to the events where each two of its words are
+// side by side.
+//
+// Which tokens are common is decided from a sample of the events before
+// the index is built (sampleCommon). It bears on speed only: a pair that
+// is not of two common tokens is found as before, by the filter of token
+// pairs and reading.
+
+// commonPairs is the index of pairs of common tokens.
+type commonPairs struct {
+	ids  map[string]uint16 // each common token's number
+	keys []uint32          // the pairs some event holds, in order (a*len(ids)+b)
+	post []byte            // each pair's events, as varint gaps
+	at   []uint32          // pair keys[k]'s events are post[at[k]:at[k+1]]
+}
+
+const (
+	maxCommon    = 255  // the most common tokens (so that a pair fits in 16 bits)
+	commonSample = 2048 // the most events the sample reads
+	commonShare  = 20   // a common token is in one sampled event in this many or more
+)
+
+// sampleCommon returns the common tokens of texts, read from a sample of
+// them: those in one sampled event in commonShare or more, the
+// maxCommon most frequent at most.
+func sampleCommon(texts []eventText) commonPairs {
+	step := max(1, len(texts)/commonSample)
+	count := map[string]int{} // how many sampled events hold each token
+	last := map[string]int{}  // the last sampled event that held it
+	sampled := 0
+	for i := 0; i < len(texts); i += step {
+		sampled++
+		s := texts[i].all()
+		for j := 0; j < len(s); {
+			start, end := nextToken(s, j)
+			if start == end {
+				break
+			}
+			j = end
+			if tok := s[start:end]; last[tok] != sampled {
+				last[tok] = sampled
+				count[tok]++
+			}
+		}
+	}
+	var common []string
+	for tok, n := range count {
+		if n*commonShare >= sampled && n > 1 {
+			common = append(common, tok)
+		}
+	}
+	slices.SortFunc(common, func(a, b string) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), strings.Compare(a, b))
+	})
+	cp := commonPairs{ids: map[string]uint16{}}
+	for k, tok := range common[:min(len(common), maxCommon)] {
+		cp.ids[strings.Clone(tok)] = uint16(k) // (not the text's bytes)
+	}
+	return cp
+}
+
+// pairs returns how many pairs of common tokens there are.
+func (cp *commonPairs) pairs() int { return len(cp.ids) * len(cp.ids) }
+
+// pair returns the number of the pair of common tokens a, b.
+func (cp *commonPairs) pair(a, b uint16) uint32 {
+	return uint32(a)*uint32(len(cp.ids)) + uint32(b)
+}
+
+// keep drops the pairs no event holds from the lists buildPostings wrote
+// for every pair.
+func (cp *commonPairs) keep(post []byte, at []uint32) {
+	cp.post = post
+	for p := range len(at) - 1 {
+		if at[p+1] > at[p] {
+			cp.keys = append(cp.keys, uint32(p))
+			cp.at = append(cp.at, at[p])
+		}
+	}
+	cp.at = append(cp.at, at[len(at)-1])
+	cp.keys, cp.at = slices.Clip(cp.keys), slices.Clip(cp.at)
+}
+
+// addPair adds to b the events that hold common tokens a and b side by
+// side with a space between.
+func (cp *commonPairs) addPair(set eventBits, a, b uint16) {
+	if k, ok := slices.BinarySearch(cp.keys, cp.pair(a, b)); ok {
+		addPosting(set, cp.post[cp.at[k]:cp.at[k+1]])
+	}
+}
+
+// sideBySide narrows cand, the events that hold a token of left and a
+// token of right, to those where the two may be side by side: known are
+// those where they are, with one space between (when spaced, the
+// phrase's two words have one space between), and unsure those where a
+// pair of tokens not both common may be, by the filter of token pairs.
+func (ix *wordIndex) sideBySide(cand eventBits, left, right []int, spaced bool) (known, unsure eventBits) {
+	known = newEventBits(len(ix.flags))
+	unsure = newEventBits(len(ix.flags))
+	commonIn := func(tokens []int) map[int]uint16 {
+		ids := map[int]uint16{}
+		for _, t := range tokens {
+			if c, ok := ix.common.ids[ix.tokenText(t)]; ok && spaced {
+				ids[t] = c
+			}
+		}
+		return ids
+	}
+	cl, cr := commonIn(left), commonIn(right)
+	for _, ca := range cl {
+		for _, cb := range cr {
+			ix.common.addPair(known, ca, cb)
+		}
+	}
+	known.and(cand)
+	rest := len(left)*len(right) - len(cl)*len(cr) // the pairs the index does not list
+	if rest == 0 {
+		return known, unsure
+	}
+	copy(unsure, cand)
+	unsure.andNot(known)
+	// only the events with a token of a pair not listed: those of the
+	// side whose lists are shorter
+	var restLeft, restRight []int
+	for _, t := range left {
+		if _, ok := cl[t]; !ok || len(cr) < len(right) {
+			restLeft = append(restLeft, t)
+		}
+	}
+	for _, t := range right {
+		if _, ok := cr[t]; !ok || len(cl) < len(left) {
+			restRight = append(restRight, t)
+		}
+	}
+	side := restLeft
+	if ix.postingSize(restRight) < ix.postingSize(restLeft) {
+		side = restRight
+	}
+	with := newEventBits(len(ix.flags))
+	for _, t := range side {
+		ix.addToken(with, t)
+	}
+	unsure.and(with)
+	if rest > maxPairs {
+		return known, unsure
+	}
+	var hashes [][2]uint64
+	for _, a := range left {
+		for _, b := range right {
+			_, ca := cl[a]
+			_, cb := cr[b]
+			if !ca || !cb {
+				hashes = append(hashes, [2]uint64{maphash.String(ix.seed, ix.tokenText(a)), maphash.String(ix.seed, ix.tokenText(b))})
+			}
+		}
+	}
+	unsure.each(func(i int) {
+		f := ix.pairs[ix.pairAt[i]:ix.pairAt[i+1]]
+		for _, p := range hashes {
+			b1, b2 := pairBits(p[0], p[1], len(f))
+			if f[b1>>6]&(1<<(b1&63)) != 0 && f[b2>>6]&(1<<(b2&63)) != 0 {
+				return
+			}
+		}
+		unsure[i>>6] &^= 1 << (i & 63) // no two tokens side by side
+	})
+	return known, unsure
+}
+
+// postingSize returns the size of the lists of events of tokens.
+func (ix *wordIndex) postingSize(tokens []int) int {
+	n := 0
+	for _, t := range tokens {
+		n += int(ix.at[t+1] - ix.at[t])
+	}
+	return n
+}
