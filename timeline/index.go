@@ -370,7 +370,7 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 		}
 	}
 	ix.post, ix.at = buildPostings(len(starts), each)
-	ix.common.keep(buildPostings(ix.common.pairs(), func(fn func(p uint32, i int32)) {
+	ix.common.keep(n)(buildPostings(ix.common.pairs(), func(fn func(p uint32, i int32)) {
 		for r := range ranges {
 			rg := &ranges[r]
 			from := uint32(0)

@@ -24,15 +24,17 @@ import (
 // commonPairs is the index of pairs of common tokens.
 type commonPairs struct {
 	ids  map[string]uint16 // each common token's number
-	keys []uint32          // the pairs some event holds, in order (a*len(ids)+b)
+	keys []uint32          // the pairs listed, in order (a*len(ids)+b)
 	post []byte            // each pair's events, as varint gaps
 	at   []uint32          // pair keys[k]'s events are post[at[k]:at[k+1]]
+	few  eventBits         // the pairs too few events hold to be listed (by number, not event)
 }
 
 const (
 	maxCommon    = 255  // the most common tokens (so that a pair fits in 16 bits)
 	commonSample = 2048 // the most events the sample reads
 	commonShare  = 20   // a common token is in one sampled event in this many or more
+	fewPair      = 200  // a pair held by fewer than one event in this many is not listed
 )
 
 // sampleCommon returns the common tokens of texts, read from a sample of
@@ -82,26 +84,62 @@ func (cp *commonPairs) pair(a, b uint16) uint32 {
 	return uint32(a)*uint32(len(cp.ids)) + uint32(b)
 }
 
-// keep drops the pairs no event holds from the lists buildPostings wrote
-// for every pair.
-func (cp *commonPairs) keep(post []byte, at []uint32) {
-	cp.post = post
-	for p := range len(at) - 1 {
-		if at[p+1] > at[p] {
+// keep keeps, of the lists buildPostings wrote for every pair of events
+// of n, those of the pairs one event in fewPair or more holds: a pair
+// fewer hold is found as any phrase is, and its list would cost more
+// memory by the event than those kept.
+func (cp *commonPairs) keep(n int) func(post []byte, at []uint32) {
+	return func(post []byte, at []uint32) {
+		cp.few = newEventBits(len(at) - 1)
+		size := 0
+		for p := range len(at) - 1 {
+			list := post[at[p]:at[p+1]]
+			if len(list) == 0 {
+				continue
+			}
+			if events := len(list) - bytesWithHighBit(list); events*fewPair < n {
+				cp.few.set(p)
+				continue
+			}
 			cp.keys = append(cp.keys, uint32(p))
-			cp.at = append(cp.at, at[p])
+			cp.at = append(cp.at, uint32(size))
+			size += len(list)
 		}
+		cp.at = append(cp.at, uint32(size))
+		cp.post = make([]byte, 0, size)
+		for _, p := range cp.keys {
+			cp.post = append(cp.post, post[at[p]:at[p+1]]...)
+		}
+		cp.keys, cp.at = slices.Clip(cp.keys), slices.Clip(cp.at)
 	}
-	cp.at = append(cp.at, at[len(at)-1])
-	cp.keys, cp.at = slices.Clip(cp.keys), slices.Clip(cp.at)
 }
 
-// addPair adds to b the events that hold common tokens a and b side by
-// side with a space between.
-func (cp *commonPairs) addPair(set eventBits, a, b uint16) {
+// bytesWithHighBit counts the bytes of a list of varints that are not
+// the last of theirs.
+func bytesWithHighBit(list []byte) int {
+	n := 0
+	for _, c := range list {
+		n += int(c >> 7)
+	}
+	return n
+}
+
+// addPair adds to set the events that hold common tokens a and b side by
+// side with a space between, and reports whether they are listed: a pair
+// few events hold is not.
+func (cp *commonPairs) addPair(set eventBits, a, b uint16) bool {
 	if k, ok := slices.BinarySearch(cp.keys, cp.pair(a, b)); ok {
 		addPosting(set, cp.post[cp.at[k]:cp.at[k+1]])
+		return true
 	}
+	return cp.isListed(a, b)
+}
+
+// isListed reports whether the pair of common tokens a, b is listed (or
+// held by no event).
+func (cp *commonPairs) isListed(a, b uint16) bool {
+	p := cp.pair(a, b)
+	return cp.few[p>>6]&(1<<(p&63)) == 0
 }
 
 // sideBySide narrows cand, the events that hold a token of left and a
@@ -122,13 +160,19 @@ func (ix *wordIndex) sideBySide(cand eventBits, left, right []int, spaced bool) 
 		return ids
 	}
 	cl, cr := commonIn(left), commonIn(right)
-	for _, ca := range cl {
-		for _, cb := range cr {
-			ix.common.addPair(known, ca, cb)
+	listed := 0
+	notListed := map[int]bool{} // common tokens with a pair not listed
+	for a, ca := range cl {
+		for b, cb := range cr {
+			if ix.common.addPair(known, ca, cb) {
+				listed++
+			} else {
+				notListed[a], notListed[b] = true, true
+			}
 		}
 	}
 	known.and(cand)
-	rest := len(left)*len(right) - len(cl)*len(cr) // the pairs the index does not list
+	rest := len(left)*len(right) - listed // the pairs the index does not list
 	if rest == 0 {
 		return known, unsure
 	}
@@ -136,14 +180,18 @@ func (ix *wordIndex) sideBySide(cand eventBits, left, right []int, spaced bool) 
 	unsure.andNot(known)
 	// only the events with a token of a pair not listed: those of the
 	// side whose lists are shorter
+	inRest := func(t int, c map[int]uint16, other, otherCommon int) bool {
+		_, common := c[t]
+		return !common || notListed[t] || otherCommon < other
+	}
 	var restLeft, restRight []int
 	for _, t := range left {
-		if _, ok := cl[t]; !ok || len(cr) < len(right) {
+		if inRest(t, cl, len(right), len(cr)) {
 			restLeft = append(restLeft, t)
 		}
 	}
 	for _, t := range right {
-		if _, ok := cr[t]; !ok || len(cl) < len(left) {
+		if inRest(t, cr, len(left), len(cl)) {
 			restRight = append(restRight, t)
 		}
 	}
@@ -162,9 +210,9 @@ func (ix *wordIndex) sideBySide(cand eventBits, left, right []int, spaced bool) 
 	var hashes [][2]uint64
 	for _, a := range left {
 		for _, b := range right {
-			_, ca := cl[a]
-			_, cb := cr[b]
-			if !ca || !cb {
+			ca, aCommon := cl[a]
+			cb, bCommon := cr[b]
+			if !aCommon || !bCommon || !ix.common.isListed(ca, cb) {
 				hashes = append(hashes, [2]uint64{maphash.String(ix.seed, ix.tokenText(a)), maphash.String(ix.seed, ix.tokenText(b))})
 			}
 		}

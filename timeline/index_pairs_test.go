@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,7 @@ import (
 // phraseChronology has events that put "of" and "the" side by side in
 // every way a phrase search must tell apart, among enough others holding
 // both words that the two are common tokens.
-func phraseChronology(t *testing.T) *Chronology {
+func phraseChronology(t *testing.T, fillers int) *Chronology {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("title = \"Phrases\"\n")
@@ -27,7 +28,8 @@ func phraseChronology(t *testing.T) *Chronology {
 	event("tab", "Mayor of\tthe city", "", "")
 	event("twice", "the of the of the", "", "")
 	event("apart", "the city of lights", "", "")
-	for i := range 30 {
+	event("rare-pair", "The river town", "", "")
+	for i := range fillers {
 		event(fmt.Sprintf("filler-%d", i), "the town and the river", "a story of a place", "")
 	}
 	c, diags := Parse("phrases.toml", []byte(b.String()))
@@ -41,7 +43,7 @@ func phraseChronology(t *testing.T) *Chronology {
 // its list of common tokens side by side, against the events that hold
 // them, and holds every answer to Match.
 func TestPhraseOfCommonWords(t *testing.T) {
-	c := phraseChronology(t)
+	c := phraseChronology(t, 30)
 	tests := []struct{ query, want string }{
 		// (a run of spaces, tabs or line ends is searched as one space)
 		{`"of the"`, "plain two-spaces inside upper rare-after new-line tab twice"},
@@ -58,6 +60,7 @@ func TestPhraseOfCommonWords(t *testing.T) {
 		{`"the city"`, "plain two-spaces upper new-line tab apart"},
 		{`"of the" -"the city"`, "inside rare-after twice"},
 		{`"of a"`, fillers()},
+		{`"river town"`, "rare-pair"},
 	}
 	for _, tt := range tests {
 		q, err := ParseQuery(tt.query)
@@ -92,7 +95,7 @@ func fillers() string {
 // the events that hold two of them side by side with one space, so that
 // "of the" is answered without reading an event: nothing is left unsure.
 func TestCommonPairsListed(t *testing.T) {
-	c := phraseChronology(t)
+	c := phraseChronology(t, 30)
 	c.searchTexts()
 	ix := c.search.index
 	for _, w := range []string{"of", "the", "a"} {
@@ -130,4 +133,36 @@ func exactToken(ix *wordIndex, tokens []int, w string) []int {
 		}
 	}
 	return nil
+}
+
+// TestFewPairNotListed checks that a pair of common tokens that too few
+// events hold to be listed is still found, by reading.
+func TestFewPairNotListed(t *testing.T) {
+	c := phraseChronology(t, fewPair+10)
+	c.searchTexts()
+	ix := c.search.index
+	river, rok := ix.common.ids["river"]
+	town, tok := ix.common.ids["town"]
+	if !rok || !tok {
+		t.Fatalf("river and town are not common: %v", ix.common.ids)
+	}
+	if ix.common.isListed(river, town) {
+		t.Errorf("river town, in one event of %d, is listed", len(c.Events))
+	}
+	if _, listed := slices.BinarySearch(ix.common.keys, ix.common.pair(ix.common.ids["the"], town)); !listed {
+		t.Errorf("the town, in most events, is not listed")
+	}
+	for query, want := range map[string]string{
+		`"river town"`:     "rare-pair",
+		`"the river town"`: "rare-pair",
+		`"of the city"`:    "plain two-spaces upper new-line tab",
+	} {
+		q, err := ParseQuery(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(q.Filter(c)); got != want {
+			t.Errorf("Filter(%s) = %s, want %s", query, got, want)
+		}
+	}
 }
