@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Match reports whether e matches the query. c is the chronology e belongs
@@ -26,6 +27,9 @@ type eventMatcher struct {
 	c    *Chronology
 	e    *Event
 	text *eventText
+	// with a folder (Scan's), the text is folded into it, and a word is
+	// looked for without folding what is ASCII (see wordIn)
+	f *folder
 }
 
 func (m *eventMatcher) node(n *queryNode) bool {
@@ -33,7 +37,10 @@ func (m *eventMatcher) node(n *queryNode) bool {
 	case opTerm:
 		t := &n.term
 		if t.kind == qtermText && m.text == nil {
-			m.text = m.c.searchTextOf(m.e)
+			if m.f != nil && t.field == qfieldAll && isASCIIWord(t.folded) {
+				return m.f.wordIn(m.e, t.folded) != t.neg
+			}
+			m.text = m.textOf()
 		}
 		return t.match(m.e, m.text) != t.neg
 	case opAnd:
@@ -51,6 +58,18 @@ func (m *eventMatcher) node(n *queryNode) bool {
 		}
 		return n.neg
 	}
+}
+
+// textOf returns the folded text of the event: folded into the
+// matcher's folder when it has one, from the chronology otherwise.
+func (m *eventMatcher) textOf() *eventText {
+	if m.f == nil {
+		return m.c.searchTextOf(m.e)
+	}
+	m.f.buf = m.f.buf[:0]
+	t := eventText{end: m.f.event(m.e)}
+	t.text = unsafe.String(unsafe.SliceData(m.f.buf), len(m.f.buf))
+	return &t
 }
 
 // matchAll reports whether e, whose folded text is text (nil when no

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"iter"
 	"runtime"
 	"sync"
 	"unsafe"
@@ -104,90 +105,76 @@ func buildEventTexts(evs []*Event, out []eventText) {
 	}
 }
 
+// searchFields yields the text of e that is searched, item by item, with
+// the field each item is in, in the order the fields are stored: an
+// event's title is one item, each tag one, a claim two (its text and its
+// note), a source four (title, publisher, quote, and its URL in
+// stextURLs). Empty items are yielded too: they keep their place.
+func searchFields(e *Event) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		if e == nil {
+			return
+		}
+		one := func(field int, items ...string) bool {
+			for _, s := range items {
+				if !yield(field, s) {
+					return false
+				}
+			}
+			return true
+		}
+		if !one(stextID, e.ID) || !one(stextTitle, e.Title) || !one(stextSummary, e.Summary) || !one(stextBody, e.Body) ||
+			!one(stextTags, e.Tags...) || !one(stextPeople, e.People...) || !one(stextPlaces, e.Places...) {
+			return
+		}
+		for _, c := range e.Claims {
+			if !one(stextClaims, c.Text, c.Note) {
+				return
+			}
+		}
+		for _, src := range e.Sources {
+			if !one(stextSources, src.Title, src.Publisher, src.Quote) {
+				return
+			}
+		}
+		for _, src := range e.Sources {
+			if !one(stextURLs, src.URL) {
+				return
+			}
+		}
+	}
+}
+
 // textSize estimates the size of the folded text of e.
 func textSize(e *Event) int {
-	if e == nil {
-		return numSearchTexts
-	}
-	n := len(e.ID) + len(e.Title) + len(e.Summary) + len(e.Body) + numSearchTexts
-	for _, s := range e.Tags {
+	n := numSearchTexts
+	for _, s := range searchFields(e) {
 		n += len(s) + 1
-	}
-	for _, s := range e.People {
-		n += len(s) + 1
-	}
-	for _, s := range e.Places {
-		n += len(s) + 1
-	}
-	for _, c := range e.Claims {
-		n += len(c.Text) + len(c.Note) + 2
-	}
-	for _, s := range e.Sources {
-		n += len(s.Title) + len(s.Publisher) + len(s.Quote) + len(s.URL) + 4
 	}
 	return n
 }
 
 // event appends the folded fields of e to f.buf, each followed by
-// searchSep, and returns where each ends relative to where e starts.
+// searchSep, and returns where each ends relative to where e starts. The
+// items of a field are separated by searchSep too.
 func (f *folder) event(e *Event) (end [numSearchTexts]int32) {
-	if e == nil {
-		e = &Event{}
-	}
 	start := len(f.buf)
-	sep := func(field int) {
+	field, items := 0, 0 // the field being written, and its items so far
+	for in, s := range searchFields(e) {
+		for ; field < in; field, items = field+1, 0 {
+			end[field] = int32(len(f.buf) - start)
+			f.buf = append(f.buf, searchSep)
+		}
+		if items > 0 {
+			f.buf = append(f.buf, searchSep)
+		}
+		items++
+		f.add(s, true)
+	}
+	for ; field < numSearchTexts; field++ {
 		end[field] = int32(len(f.buf) - start)
 		f.buf = append(f.buf, searchSep)
 	}
-	list := func(items []string) {
-		for i, s := range items {
-			if i > 0 {
-				f.buf = append(f.buf, searchSep)
-			}
-			f.add(s, true)
-		}
-	}
-	f.add(e.ID, true)
-	sep(stextID)
-	f.add(e.Title, true)
-	sep(stextTitle)
-	f.add(e.Summary, true)
-	sep(stextSummary)
-	f.add(e.Body, true)
-	sep(stextBody)
-	list(e.Tags)
-	sep(stextTags)
-	list(e.People)
-	sep(stextPeople)
-	list(e.Places)
-	sep(stextPlaces)
-	for i, c := range e.Claims {
-		if i > 0 {
-			f.buf = append(f.buf, searchSep)
-		}
-		f.add(c.Text, true)
-		f.buf = append(f.buf, searchSep)
-		f.add(c.Note, true)
-	}
-	sep(stextClaims)
-	for i, s := range e.Sources {
-		if i > 0 {
-			f.buf = append(f.buf, searchSep)
-		}
-		f.add(s.Title, true)
-		f.buf = append(f.buf, searchSep)
-		f.add(s.Publisher, true)
-		f.buf = append(f.buf, searchSep)
-		f.add(s.Quote, true)
-	}
-	sep(stextSources)
-	for i, s := range e.Sources {
-		if i > 0 {
-			f.buf = append(f.buf, searchSep)
-		}
-		f.add(s.URL, true)
-	}
-	sep(stextURLs)
 	return end
 }
 
