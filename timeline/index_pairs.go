@@ -195,15 +195,24 @@ func (ix *wordIndex) sideBySide(cand eventBits, left, right []int, spaced bool) 
 			restRight = append(restRight, t)
 		}
 	}
-	side := restLeft
-	if ix.postingSize(restRight) < ix.postingSize(restLeft) {
+	// (cand holds a token of each side already: narrowing by a side all
+	// of whose tokens are in such pairs would keep every event)
+	var side []int
+	switch narrowLeft, narrowRight := len(restLeft) < len(left), len(restRight) < len(right); {
+	case narrowLeft && narrowRight && ix.postingSize(restRight) < ix.postingSize(restLeft):
+		side = restRight
+	case narrowLeft:
+		side = restLeft
+	case narrowRight:
 		side = restRight
 	}
-	with := newEventBits(len(ix.flags))
-	for _, t := range side {
-		ix.addToken(with, t)
+	if side != nil {
+		with := newEventBits(len(ix.flags))
+		for _, t := range side {
+			ix.addToken(with, t)
+		}
+		unsure.and(with)
 	}
-	unsure.and(with)
 	if rest > maxPairs {
 		return known, unsure
 	}
