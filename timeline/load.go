@@ -12,11 +12,12 @@ import (
 // A load goes through stages, each in files named for it:
 //
 //	read     read.go             which files the paths mean, their bytes
-//	scan     scan.go, scan_layout.go, scan_names.go, scan_text.go
+//	scan     scan.go, scan_layout.go, scan_names.go, scan_text.go,
+//	         scan_lex.go
 //	                             the one reader of TOML text: tables, keys
-//	                             and where they are, strings, comments,
-//	                             nesting, the items of arrays, the cuts
-//	                             between [[event]] tables
+//	                             and where they are, the items of arrays,
+//	                             the cuts between [[event]] tables, all on
+//	                             one lexer of strings, comments and nesting
 //	decode   decode.go           TOML syntax errors said for people
 //	check    check.go, check_table.go, check_values.go, check_event.go,
 //	         check_source.go, check_claim.go, check_media.go,

@@ -209,8 +209,12 @@ func (p *part) decode(name, src string) {
 	if !utf8.ValidString(text) {
 		return
 	}
-	if _, _, deep := tooDeep(text); deep {
-		return // (the whole file is read, and says where)
+	if p.scan.deep {
+		// (the whole file is read, and says where). The scan reads every
+		// value as the decoder does; what it skips, a header line or
+		// what comes before a key's =, the decoder stops at before any
+		// value when it is not a header or a key.
+		return
 	}
 	subs := p.scan.subs
 	raw, md, err := decodePart(text, subs)

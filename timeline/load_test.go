@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,5 +82,43 @@ func TestItemFinder(t *testing.T) {
 	var g itemFinder
 	if line, col := g.find(lineAt, keyPos{Line: 1, Col: 1, ValueCol: 5, End: 1}, 0); line != 1 || col != 5 {
 		t.Errorf("an item of a value that is no array at %d:%d, want 1:5", line, col)
+	}
+}
+
+// TestPartsNestingGuard: a part is not decoded when its scan found
+// brackets nested too deep; where the scan skips text (a header line,
+// what comes before a key's =) the decoder stops at it before any value.
+// Either way the file reads as it does whole, where tooDeep says where.
+func TestPartsNestingGuard(t *testing.T) {
+	smallChunks(t)
+	deep := strings.Repeat("[", maxNesting+1) + strings.Repeat("]", maxNesting+1)
+	event := func(i int, extra string) string {
+		return fmt.Sprintf("[[event]]\nid = \"e%d\"\ndate = 2018-01-01\ntitle = \"T\"\nbody = \"%s\"\n%s", i, strings.Repeat("w ", 600), extra)
+	}
+	for _, tt := range []struct{ name, extra, want string }{
+		{"in a value", "x = " + deep + "\n", "too deep"},
+		{"in an array over lines", "x = [\n" + deep + "\n]\n", "too deep"},
+		{"after a header", "[[event.source]] " + deep + "\ntitle = \"s\"\n", "too deep"},
+		{"before a key's =", "x " + deep + " = 1\n", "too deep"},
+		{"in a string", "x = \"" + deep + "\"\n", "no error"},
+		{"in a multi-line string", "x = '''\n" + deep + "\n'''\n", "no error"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte("title = \"t\"\n" + event(1, "") + event(2, "") + event(3, tt.extra) + event(4, ""))
+			sameLoad(t, tt.name, data)
+			if inParts := newLoader().fileInParts("f.toml", string(data)); inParts != (tt.want == "no error") {
+				t.Errorf("read in parts: %v", inParts)
+			}
+			_, diags := Parse("f.toml", data)
+			got := "no error"
+			if strings.Contains(diags.String(), tooDeepMessage) {
+				got = "too deep"
+			} else if diags.HasErrors() {
+				got = diags.String()
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
 	}
 }

@@ -10,9 +10,10 @@ import (
 type layoutScanner struct {
 	l       *fileLayout
 	cur     *tablePos
-	multi   string // open multi-line string delimiter, or ""
-	depth   int    // open [ and { across lines
-	openKey int    // the key of cur whose value is still being read; -1 none
+	lex     lexer // strings and brackets left open across lines
+	openKey int   // the key of cur whose value is still being read; -1 none
+	// deep says a bracket opened more than maxNesting deep
+	deep bool
 	// plain stays true while every header from the first [[event]] on is
 	// [[event]], [[event.source]], [[event.claim]] or [[era]], and no key
 	// there is dotted: text whose parts the TOML decoder reads the same
@@ -200,7 +201,7 @@ func newLayoutScanner(firstLine int) *layoutScanner {
 }
 
 // clean reports whether the scan ended outside strings and brackets.
-func (s *layoutScanner) clean() bool { return s.multi == "" && s.depth == 0 }
+func (s *layoutScanner) clean() bool { return s.lex.clean() }
 
 // scan reads src, whose first line is the scanner's first line. With
 // final, src ends the file, and a last empty line after a final newline is
@@ -242,7 +243,7 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 	l := s.l
 	line := strings.TrimSuffix(raw, "\r")
 	pos := 0
-	if s.multi == "" && s.depth == 0 {
+	if s.lex.clean() {
 		s.openKey = -1
 		trimmed := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trimmed)
@@ -311,7 +312,9 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 			}
 		}
 	}
-	s.multi, s.depth = scanValue(line, pos, s.multi, s.depth)
+	if s.lex.line(line, pos) >= 0 {
+		s.deep = true
+	}
 	if s.openKey >= 0 {
 		s.cur.keys[s.openKey].End = ln
 	}
@@ -364,77 +367,4 @@ func (l *fileLayout) openTable(name string, ln int) *tablePos {
 		return &l.Eras[len(l.Eras)-1]
 	}
 	return &t
-}
-
-// scanValue follows strings, comments and brackets from byte pos of line,
-// starting in the given state, and returns the state at the end of the line.
-func scanValue(line string, pos int, multi string, depth int) (string, int) {
-	i := pos
-	for i < len(line) {
-		if multi != "" {
-			// skip to what can end the string: a quote, or an escape
-			// (basic strings only), as the byte-by-byte rule would
-			var j int
-			if multi == `"""` {
-				j = strings.IndexAny(line[i:], `"\`)
-			} else {
-				j = strings.Index(line[i:], multi)
-			}
-			if j < 0 {
-				return multi, depth
-			}
-			i += j
-			if multi == `"""` && line[i] == '\\' {
-				i += 2
-				continue
-			}
-			if strings.HasPrefix(line[i:], multi) {
-				i += 3
-				// up to two more quotes belong to the content
-				for j := 0; j < 2 && i < len(line) && line[i] == multi[0]; j++ {
-					i++
-				}
-				multi = ""
-				continue
-			}
-			i++
-			continue
-		}
-		c := line[i]
-		switch {
-		case c == '#':
-			return multi, depth
-		case strings.HasPrefix(line[i:], `"""`):
-			multi = `"""`
-			i += 3
-			continue
-		case strings.HasPrefix(line[i:], `'''`):
-			multi = `'''`
-			i += 3
-			continue
-		case c == '"':
-			i++
-			for i < len(line) && line[i] != '"' {
-				if line[i] == '\\' {
-					i++
-				}
-				i++
-			}
-		case c == '\'':
-			i++
-			if j := strings.IndexByte(line[i:], '\''); j >= 0 {
-				i += j
-			} else {
-				i = len(line)
-			}
-		case c == '[' || c == '{':
-			depth++
-		case c == ']' || c == '}':
-			if depth > 0 {
-				depth--
-			}
-		}
-		i++
-	}
-	return multi, depth
 }

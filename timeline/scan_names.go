@@ -64,11 +64,11 @@ func headerKeys(s, closing string) ([]string, bool) {
 // returns it as TOML reads it and the index after it.
 func readKey(s string, i int) (key string, next int, ok bool) {
 	if s[i] == '"' || s[i] == '\'' {
-		j := quotedKeyEnd(s, i)
-		if j < 0 {
+		end, closed := stringEnd(s, i) // (a key is a one-line string)
+		if !closed {
 			return "", 0, false
 		}
-		return quotedKey(s[i : j+1]), j + 1, true
+		return quotedKey(s[i:end]), end, true
 	}
 	j := i
 	for j < len(s) && isBareKeyChar(s[j]) {
@@ -78,23 +78,6 @@ func readKey(s string, i int) (key string, next int, ok bool) {
 		return "", 0, false
 	}
 	return s[i:j], j, true
-}
-
-// quotedKeyEnd returns the index of the quote that closes the quoted key
-// starting at s[i], or -1.
-func quotedKeyEnd(s string, i int) int {
-	q := s[i]
-	j := i + 1
-	for j < len(s) && s[j] != q {
-		if q == '"' && s[j] == '\\' {
-			j++
-		}
-		j++
-	}
-	if j >= len(s) {
-		return -1
-	}
-	return j
 }
 
 // quotedKey returns the key a quoted key stands for: a 'literal' one as

@@ -97,9 +97,9 @@ func (lf *linkFinder) find(l *fileLayout, t tablePos, s string) (line, col int) 
 }
 
 // itemFinder finds the items of one array value, such as tags = ["a", 5],
-// in order: where the value of a key k starts, it follows strings,
-// comments, nested arrays and inline tables over the value's lines, and
-// counts the items at its top. Each search goes on from where the one
+// in order: where the value of a key k starts, it reads the value's lines
+// with a lexer, past strings, comments, nested arrays and inline tables,
+// and counts the items at its top. Each search goes on from where the one
 // before stopped, so that reporting every item of an array of 10,000
 // costs one pass over it, not 10,000.
 type itemFinder struct {
@@ -110,10 +110,9 @@ type itemFinder struct {
 	off     int    // where on it
 	col     int    // the column of off, when colOff == off
 	colOff  int
-	depth   int    // brackets open; 1 at the array's top
-	multi   string // an open multi-line string's quotes
-	want    bool   // the next thing at the top starts an item
-	n       int    // items started before
+	lex     lexer // its depth is 1 at the array's top
+	want    bool  // the next thing at the top starts an item
+	n       int   // items started before
 }
 
 // find returns where item i (from 0) of the array value of k starts, as
@@ -131,7 +130,7 @@ func (f *itemFinder) find(lineAt func(n int) (string, bool), k keyPos, i int) (l
 			f.failed = true
 		} else {
 			f.ln, f.text, f.off, f.col, f.colOff = k.Line, text, off+1, k.ValueCol+1, off+1
-			f.depth, f.want = 1, true
+			f.lex, f.want = lexer{depth: 1}, true
 		}
 	}
 	if f.failed {
@@ -139,30 +138,19 @@ func (f *itemFinder) find(lineAt func(n int) (string, bool), k keyPos, i int) (l
 	}
 	for {
 		for f.off < len(f.text) {
-			if f.multi != "" {
-				f.off = skipMultilineOnLine(f.text, f.off, &f.multi)
-				continue
-			}
-			c := f.text[f.off]
-			switch {
-			case c == ' ' || c == '\t' || c == '\r':
-				f.off++
-				continue
-			case c == '#':
-				f.off = len(f.text)
-				continue
-			}
-			if f.depth == 1 {
+			before := f.lex
+			kind, end := f.lex.next(f.text, f.off)
+			if before.depth == 1 && before.multi == 0 {
 				switch {
-				case c == ']':
+				case kind == tokClose && f.text[f.off] == ']':
 					f.failed = true // the end: there is no item i
 					return k.Line, k.ValueCol
-				case c == ',':
+				case kind == tokComma:
 					f.want = true
-					f.off++
-					continue
+				case kind == tokSpace || kind == tokComment:
 				case f.want:
 					if f.n == i {
+						f.lex = before // (the item is read on from its start)
 						f.col += utf8.RuneCountInString(f.text[f.colOff:f.off])
 						f.colOff = f.off
 						return f.ln, f.col
@@ -171,21 +159,7 @@ func (f *itemFinder) find(lineAt func(n int) (string, bool), k keyPos, i int) (l
 					f.want = false
 				}
 			}
-			switch {
-			case strings.HasPrefix(f.text[f.off:], `"""`) || strings.HasPrefix(f.text[f.off:], "'''"):
-				f.multi = f.text[f.off : f.off+3]
-				f.off += 3
-			case c == '"' || c == '\'':
-				f.off = skipString(f.text, f.off+1, c)
-			case c == '[' || c == '{':
-				f.depth++
-				f.off++
-			case c == ']' || c == '}':
-				f.depth--
-				f.off++
-			default:
-				f.off++
-			}
+			f.off = end
 		}
 		if f.ln >= k.End {
 			f.failed = true
@@ -198,30 +172,6 @@ func (f *itemFinder) find(lineAt func(n int) (string, bool), k keyPos, i int) (l
 		}
 		f.ln, f.text, f.off, f.col, f.colOff = f.ln+1, text, 0, 1, 0
 	}
-}
-
-// skipMultilineOnLine returns where, on line from off, the multi-line
-// string whose quotes are *multi ends (and clears *multi), or the line's
-// end if it goes on.
-func skipMultilineOnLine(line string, off int, multi *string) int {
-	q := (*multi)[0]
-	for off < len(line) {
-		c := line[off]
-		switch {
-		case c == '\\' && q == '"':
-			off += 2
-			continue
-		case c == q && strings.HasPrefix(line[off:], *multi):
-			off += 3
-			for n := 0; n < 2 && off < len(line) && line[off] == q; n++ {
-				off++ // up to two more quotes belong to the string
-			}
-			*multi = ""
-			return off
-		}
-		off++
-	}
-	return len(line)
 }
 
 // byteOffset is the byte offset of rune column col (from 1) of line.
@@ -244,95 +194,22 @@ const maxNesting = 100
 var tooDeepMessage = fmt.Sprintf("TOML syntax: arrays and inline tables nested more than %d deep: a chronology needs two at most (links = [{ to = \"id\" }])", maxNesting)
 
 // tooDeep reports whether src nests arrays and inline tables more than
-// maxNesting deep, and where the first one too deep opens. It follows
-// strings and comments as the layout scanner does, in one pass.
+// maxNesting deep, and where the first one too deep opens. It reads every
+// line, headers and keys too, with the layout scanner's lexer.
 func tooDeep(src string) (line, col int, deep bool) {
-	depth := 0
-	lineStart, ln := 0, 1
-	newline := func(at int) { ln, lineStart = ln+1, at+1 }
-	for i := 0; i < len(src); i++ {
-		j := strings.IndexAny(src[i:], "\n#\"'[]{}")
-		if j < 0 {
-			break
+	var lx lexer
+	for ln, off := 1, 0; off < len(src); ln++ {
+		end := strings.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
 		}
-		i += j
-		switch c := src[i]; c {
-		case '\n':
-			newline(i)
-		case '#':
-			k := strings.IndexByte(src[i:], '\n')
-			if k < 0 {
-				return 0, 0, false
-			}
-			i += k - 1 // (the newline is counted next)
-		case '"', '\'':
-			if q := src[i : i+1]; strings.HasPrefix(src[i:], q+q+q) {
-				i = skipMultiline(src, i+3, c, newline) - 1
-			} else {
-				i = skipString(src, i+1, c) - 1
-			}
-		case '[', '{':
-			depth++
-			if depth > maxNesting {
-				return ln, runeCol(src[lineStart:i], i-lineStart), true
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
+		text := src[off : off+end]
+		if at := lx.line(text, 0); at >= 0 {
+			return ln, runeCol(text, at), true
 		}
+		off += end + 1
 	}
 	return 0, 0, false
-}
-
-// skipString returns where the one-line string whose text starts at i,
-// quoted with q, ends: after its closing quote, or at the end of the line.
-func skipString(src string, i int, q byte) int {
-	for i < len(src) && src[i] != '\n' {
-		switch {
-		case src[i] == q:
-			return i + 1
-		case q == '"' && src[i] == '\\' && i+1 < len(src) && src[i+1] != '\n':
-			i++
-		}
-		i++
-	}
-	return i
-}
-
-// skipMultiline returns where the multi-line string whose text starts at
-// i, quoted with three q, ends (or len(src)), calling newline at each
-// line end in it.
-func skipMultiline(src string, i int, q byte, newline func(at int)) int {
-	stops := "\n" + string(q)
-	if q == '"' {
-		stops += "\\"
-	}
-	for i < len(src) {
-		k := strings.IndexAny(src[i:], stops)
-		if k < 0 {
-			return len(src)
-		}
-		i += k
-		switch src[i] {
-		case '\n':
-			newline(i)
-		case '\\':
-			if i+1 < len(src) && src[i+1] != '\n' {
-				i++ // an escaped character (an escaped line end is counted)
-			}
-		default:
-			if i+2 < len(src) && src[i+1] == q && src[i+2] == q {
-				i += 3
-				for n := 0; n < 2 && i < len(src) && src[i] == q; n++ {
-					i++ // up to two more quotes belong to the string
-				}
-				return i
-			}
-		}
-		i++
-	}
-	return i
 }
 
 // splitFile returns where the parts of src start: the first at 0, the
@@ -388,14 +265,9 @@ func spanLen(line string, col int) int {
 	}
 	var end int
 	switch c := line[i]; {
-	case strings.HasPrefix(line[i:], `"""`) || strings.HasPrefix(line[i:], `'''`):
-		if j := strings.Index(line[i+3:], line[i:i+3]); j >= 0 {
-			end = i + 3 + j + 3
-		} else {
-			end = len(line)
-		}
 	case c == '"' || c == '\'':
-		end = skipString(line, i+1, c)
+		var lx lexer
+		_, end = lx.next(line, i)
 	case c == '[' || c == '{':
 		end = closingBracket(line, i)
 	case isBareKeyChar(c) || c == '+' || c == '.':
@@ -411,22 +283,18 @@ func spanLen(line string, col int) int {
 }
 
 // closingBracket returns the index after the bracket that closes the one
-// at line[i], past strings, or the end of the line without comment.
+// at line[i], past strings, or the end of the line without its comment.
 func closingBracket(line string, i int) int {
-	depth := 0
-	for j := i; j < len(line); j++ {
-		switch c := line[j]; c {
-		case '"', '\'':
-			j = skipString(line, j+1, c) - 1
-		case '[', '{':
-			depth++
-		case ']', '}':
-			if depth--; depth == 0 {
-				return j + 1
-			}
-		case '#':
+	var lx lexer
+	for j := i; j < len(line); {
+		kind, end := lx.next(line, j)
+		switch {
+		case kind == tokClose && lx.depth == 0:
+			return end
+		case kind == tokComment:
 			return len(strings.TrimRight(line[:j], " \t"))
 		}
+		j = end
 	}
 	return len(line)
 }

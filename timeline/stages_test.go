@@ -29,7 +29,7 @@ func TestStagesCallOneWay(t *testing.T) {
 		{"check.go", "check_table.go", "check_values.go", "check_event.go",
 			"check_source.go", "check_claim.go", "check_media.go", "check_alloc.go"},
 		{"decode.go"},
-		{"scan.go", "scan_layout.go", "scan_names.go", "scan_text.go"},
+		{"scan.go", "scan_layout.go", "scan_names.go", "scan_text.go", "scan_lex.go"},
 		{"read.go"},
 	}
 	rank := map[string]int{}
