@@ -75,23 +75,16 @@ func (s *layoutScanner) takeValue(name string, keyAt, at int) {
 	end := 0
 	switch {
 	case strings.HasPrefix(text[at:], `"""`):
-		i := strings.Index(text[at+3:], `"""`)
-		if i < 0 {
+		lx := lexer{multi: '"'}
+		end = lx.multiEnd(text, at+3) // (its lines at once: line ends change nothing there)
+		if lx.multi != 0 {
 			return
 		}
-		close := at + 3 + i
-		q := 0 // quotes after the first three belong to the value
-		for close+3+q < len(text) && text[close+3+q] == '"' {
-			q++
-		}
-		if q > 2 {
-			return
-		}
-		v := strings.TrimPrefix(text[at+3:close+q], "\n")
+		v := strings.TrimPrefix(text[at+3:end-3], "\n")
 		if !simpleString(v, true) {
 			return
 		}
-		value, end = v, close+q+3
+		value = v
 	case text[at] == '"':
 		v, n, ok := simpleBasicString(text[at:])
 		if !ok {
@@ -155,15 +148,15 @@ func simpleBasicString(t string) (string, int, bool) {
 	if strings.HasPrefix(t, `"""`) {
 		return "", 0, false
 	}
-	i := strings.IndexByte(t[1:], '"')
-	if i < 0 {
+	n, closed := stringEnd(t, 0)
+	if !closed {
 		return "", 0, false
 	}
-	v := t[1 : 1+i]
+	v := t[1 : n-1]
 	if !simpleString(v, false) {
 		return "", 0, false
 	}
-	return v, i + 2, true
+	return v, n, true
 }
 
 // simpleString reports whether a string's text has no escapes and no
