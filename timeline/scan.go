@@ -6,7 +6,8 @@ import (
 )
 
 // layoutScanner reads a file, or a part of one, line by line, following
-// strings, comments and brackets, and records tables and keys.
+// strings, comments and brackets with its lexer, and records tables and
+// keys.
 type layoutScanner struct {
 	l       *fileLayout
 	cur     *tablePos
@@ -313,8 +314,6 @@ func (s *layoutScanner) scanLine(raw string, ln, off int) {
 	}
 }
 
-// openTable starts the table named by a [[header]] (name is "" for a
-// [single] header, whose keys are not tracked) and returns it.
 // knownTable reports whether name is an array of tables of the format.
 func knownTable(name string) bool {
 	switch name {
@@ -338,6 +337,8 @@ func (l *fileLayout) noteHeader(keys []string, ln, col int) {
 	parent.add(keyEntry{key, keyPos{Line: ln, Col: col, ValueCol: col, End: ln}})
 }
 
+// openTable starts the table named by a [[header]] (name is "" for a
+// [single] header, whose keys are not tracked) and returns it.
 func (l *fileLayout) openTable(name string, ln int) *tablePos {
 	t := tablePos{Line: ln}
 	switch name {

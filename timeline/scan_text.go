@@ -6,9 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// The scan stage (see scan.go) on the text itself: strings, comments and
-// brackets skipped, how deep brackets nest, where the items of an array
-// and the links of an event are, and where a token ends.
+// The scan stage (see scan.go) on the text itself, read with its lexer
+// (scan_lex.go): how deep brackets nest, where the items of an array and
+// the links of an event are, where a token ends, and where a big file can
+// be cut.
 
 // lineStart returns the byte offset of the start of line n (from 1) of
 // src, or len(src).
