@@ -369,20 +369,25 @@ func buildWordIndex(evs []*Event, texts []eventText) *wordIndex {
 			}
 		}
 	}
-	ix.post, ix.at = buildPostings(len(starts), each)
-	ix.common.keep(n)(buildPostings(ix.common.pairs(), func(fn func(p uint32, i int32)) {
-		for r := range ranges {
-			rg := &ranges[r]
-			from := uint32(0)
-			for k, end := range rg.pairEnds {
-				i := int32(r*rangeSize + k)
-				for _, p := range rg.pairs[from:end] {
-					fn(uint32(p), i)
+	// the lists of the tokens and of the pairs, one beside the other
+	var lists sync.WaitGroup
+	lists.Go(func() {
+		ix.common.keep(n)(buildPostings(ix.common.pairs(), func(fn func(p uint32, i int32)) {
+			for r := range ranges {
+				rg := &ranges[r]
+				from := uint32(0)
+				for k, end := range rg.pairEnds {
+					i := int32(r*rangeSize + k)
+					for _, p := range rg.pairs[from:end] {
+						fn(uint32(p), i)
+					}
+					from = end
 				}
-				from = end
 			}
-		}
-	}))
+		}))
+	})
+	ix.post, ix.at = buildPostings(len(starts), each)
+	lists.Wait()
 	return ix
 }
 

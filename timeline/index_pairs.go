@@ -32,7 +32,7 @@ type commonPairs struct {
 
 const (
 	maxCommon    = 255  // the most common tokens (so that a pair fits in 16 bits)
-	commonSample = 2048 // the most events the sample reads
+	commonSample = 1024 // the most events the sample reads
 	commonShare  = 20   // a common token is in one sampled event in this many or more
 	fewPair      = 200  // a pair held by fewer than one event in this many is not listed
 )
@@ -42,8 +42,9 @@ const (
 // maxCommon most frequent at most.
 func sampleCommon(texts []eventText) commonPairs {
 	step := max(1, len(texts)/commonSample)
-	count := map[string]int{} // how many sampled events hold each token
-	last := map[string]int{}  // the last sampled event that held it
+	type seen struct{ events, last int } // how many sampled events hold a token, the last that did
+	tokens := map[string]int{}           // each token's place in counts
+	var counts []seen
 	sampled := 0
 	for i := 0; i < len(texts); i += step {
 		sampled++
@@ -54,20 +55,27 @@ func sampleCommon(texts []eventText) commonPairs {
 				break
 			}
 			j = end
-			if tok := s[start:end]; last[tok] != sampled {
-				last[tok] = sampled
-				count[tok]++
+			k, ok := tokens[s[start:end]]
+			if !ok {
+				k = len(counts)
+				tokens[s[start:end]] = k
+				counts = append(counts, seen{})
+			}
+			if c := &counts[k]; c.last != sampled {
+				c.last = sampled
+				c.events++
 			}
 		}
 	}
+	count := func(tok string) int { return counts[tokens[tok]].events }
 	var common []string
-	for tok, n := range count {
-		if n*commonShare >= sampled && n > 1 {
+	for tok, k := range tokens {
+		if n := counts[k].events; n*commonShare >= sampled && n > 1 {
 			common = append(common, tok)
 		}
 	}
 	slices.SortFunc(common, func(a, b string) int {
-		return cmp.Or(cmp.Compare(count[b], count[a]), strings.Compare(a, b))
+		return cmp.Or(cmp.Compare(count(b), count(a)), strings.Compare(a, b))
 	})
 	cp := commonPairs{ids: map[string]uint16{}}
 	for k, tok := range common[:min(len(common), maxCommon)] {
