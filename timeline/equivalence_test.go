@@ -499,21 +499,25 @@ func FuzzLoadEquivalent(f *testing.F) {
 	})
 }
 
-// FuzzFilterEquivalent: whatever the query, Filter (the index) finds what
-// Match finds event by event, in a loaded chronology (links answered from
+// FuzzFilterEquivalent: whatever the query, Filter (the index) and Scan
+// (one query, no index) find what Match finds event by event, in a loaded chronology (links answered from
 // the events' links) and in one made by hand.
 func FuzzFilterEquivalent(f *testing.F) {
 	for _, s := range []string{"a", "mexico", `"of the"`, "-the", "tag:x", "links:X", "u.s.", "\x00", `"a b" -c`, "ß", "K"} {
 		f.Add(s)
 	}
-	loaded, _ := Parse("f.toml", synth.Generate(synth.Options{Events: 60, Seed: 5, MinBodyWords: 5, MaxBodyWords: 40, Tricky: true}))
+	data := synth.Generate(synth.Options{Events: 60, Seed: 5, MinBodyWords: 5, MaxBodyWords: 40, Tricky: true})
+	loaded, _ := Parse("f.toml", data)
 	byHand := queryTestChronology()
+	// the same, never indexed, for Scan (which reads each event)
+	loadedToScan, _ := Parse("f.toml", data)
+	scanned := []*Chronology{loadedToScan, queryTestChronology()}
 	f.Fuzz(func(t *testing.T, s string) {
 		q, err := ParseQuery(s)
 		if err != nil {
 			return
 		}
-		for _, c := range []*Chronology{loaded, byHand} {
+		for k, c := range []*Chronology{loaded, byHand} {
 			var want []*Event
 			for _, e := range c.Events {
 				if q.Match(nil, e) {
@@ -522,6 +526,14 @@ func FuzzFilterEquivalent(f *testing.F) {
 			}
 			if got := ids(q.Filter(c)); got != ids(want) {
 				t.Fatalf("Filter(%q) = [%s], Match finds [%s]", s, got, ids(want))
+			}
+			if got := ids(q.Scan(scanned[k])); got != ids(want) {
+				t.Fatalf("Scan(%q) = [%s], Match finds [%s]", s, got, ids(want))
+			}
+		}
+		for _, c := range scanned {
+			if c.search.index != nil {
+				t.Fatalf("Scan built the index")
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"runtime"
 	"strings"
 	"sync"
@@ -61,28 +62,123 @@ func (q Query) Scan(c *Chronology) []*Event {
 }
 
 // wordIn reports whether the text of e that a word searches (stextID to
-// stextSources) holds word, a folded term of ASCII letters and digits. An
-// item of ASCII text is not folded, since folding only lower-cases it:
-// the word is looked for in it in any case. Other items are folded into
-// f one at a time.
+// stextSources) holds word, a folded term of ASCII letters and digits,
+// item by item (see holdsWord).
 func (f *folder) wordIn(e *Event, word string) bool {
+	anchor := wordAnchor(word)
 	for field, s := range searchFields(e) {
 		if field > stextSources {
 			break
 		}
-		if isASCII(s) {
-			if hasFoldASCII(s, word) {
-				return true
-			}
-			continue
-		}
-		f.buf = f.buf[:0]
-		f.add(s, true)
-		if strings.Contains(unsafe.String(unsafe.SliceData(f.buf), len(f.buf)), word) {
+		if f.holdsWord(s, word, anchor) {
 			return true
 		}
 	}
 	return false
+}
+
+// holdsWord reports whether the folded form of s holds word, ASCII
+// letters and digits, folding no more of s than the few characters
+// around those that are not ASCII. Folding only lower-cases ASCII, so a
+// match made of ASCII alone is found in s in any case. A match that takes
+// in other characters takes in only characters whose folded form is
+// empty (accents) or holds an ASCII letter or digit (é, ß): each of those
+// is folded with the len(word)-1 bytes on each side, which hold the rest
+// of any match through it.
+func (f *folder) holdsWord(s, word string, anchor int) bool {
+	if hasFoldASCII(s, word, anchor) {
+		return true
+	}
+	reach := len(word) - 1
+	for i := nextNonASCII(s, 0); i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !mayJoinWord(r, size) {
+			i = nextNonASCII(s, i+size)
+			continue
+		}
+		// the characters that may join, less than a word apart
+		start, end := i, i+size
+		for j := nextNonASCII(s, end); j < len(s) && j-end <= 2*reach; j = nextNonASCII(s, j+size) {
+			r, size = utf8.DecodeRuneInString(s[j:])
+			if mayJoinWord(r, size) {
+				end = j + size
+			}
+		}
+		lo, hi := max(0, start-reach), min(len(s), end+reach)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		for hi < len(s) && !utf8.RuneStart(s[hi]) {
+			hi++
+		}
+		if !mayFoldTo(s[lo:hi], word[anchor]) {
+			i = nextNonASCII(s, end)
+			continue
+		}
+		f.buf = f.buf[:0]
+		f.add(s[lo:hi], true)
+		if strings.Contains(unsafe.String(unsafe.SliceData(f.buf), len(f.buf)), word) {
+			return true
+		}
+		i = nextNonASCII(s, end)
+	}
+	return false
+}
+
+// mayJoinWord reports whether the character r (size bytes, 1 for an
+// invalid byte) may be part of a match of a word of ASCII letters and
+// digits in folded text: its folded form is empty or holds one. Those
+// beyond the table of folded characters are taken to.
+func mayJoinWord(r rune, size int) bool {
+	if size == 1 || r >= foldTableEnd {
+		return true
+	}
+	e := &foldTable()[r-utf8.RuneSelf]
+	switch {
+	case e.mark:
+		return true
+	case e.spaceOrControl:
+		return false
+	}
+	for i := 0; i < len(e.folded); i++ {
+		if c := e.folded[i]; c < utf8.RuneSelf && isWordByte[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayFoldTo reports whether the folded form of s may hold c, an ASCII
+// letter or digit: s holds it in either case, or a character that is not
+// ASCII and may fold to text with it.
+func mayFoldTo(s string, c byte) bool {
+	if strings.IndexByte(s, c) >= 0 || ('a' <= c && c <= 'z' && strings.IndexByte(s, c-('a'-'A')) >= 0) {
+		return true
+	}
+	for i := nextNonASCII(s, 0); i < len(s); i = nextNonASCII(s, i) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 || r >= foldTableEnd || strings.IndexByte(foldTable()[r-utf8.RuneSelf].folded, c) >= 0 {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// nextNonASCII returns the index of the first byte of s at or after i
+// that is not ASCII, or len(s).
+func nextNonASCII(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if x := binary.LittleEndian.Uint64([]byte(s[i : i+8])); x&0x8080808080808080 != 0 {
+			return i + bits.TrailingZeros64(x&0x8080808080808080)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // isASCIIWord reports whether a folded term is made of ASCII letters and
@@ -96,52 +192,57 @@ func isASCIIWord(term string) bool {
 	return term != ""
 }
 
-// isASCII reports whether s is ASCII, eight bytes at a time.
-func isASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// hasFoldASCII reports whether s, ASCII, holds word, lower-case ASCII
-// letters and digits, in any case.
-func hasFoldASCII(s, word string) bool {
-	lower, upper := word[0], word[0]
+// hasFoldASCII reports whether s holds word, lower-case ASCII letters
+// and digits, in any case, among its ASCII characters. It looks for the
+// word's letter least common in text (at anchor), in either case.
+func hasFoldASCII(s, word string, anchor int) bool {
+	lower, upper := word[anchor], word[anchor]
 	if 'a' <= lower && lower <= 'z' {
 		upper -= 'a' - 'A'
 	}
-	last := len(s) - len(word) // the last place word can start
-	nl, nu := -1, -1           // the next lower-case and upper-case first letters, found at or after i
-	for i := 0; i <= last; i++ {
+	nl, nu := -1, -1 // the next lower-case and upper-case anchor, found at or after i
+	for i := anchor; i < len(s); i++ {
 		if nl < i {
-			if nl = strings.IndexByte(s[i:last+1], lower); nl < 0 {
+			if nl = strings.IndexByte(s[i:], lower); nl < 0 {
 				nl = len(s)
 			} else {
 				nl += i
 			}
 		}
 		if nu < i {
-			if nu = strings.IndexByte(s[i:last+1], upper); nu < 0 {
+			if nu = strings.IndexByte(s[i:], upper); nu < 0 {
 				nu = len(s)
 			} else {
 				nu += i
 			}
 		}
-		if i = min(nl, nu); i > last {
+		i = min(nl, nu)
+		start := i - anchor
+		if start+len(word) > len(s) {
 			return false
 		}
-		if strings.EqualFold(s[i:i+len(word)], word) {
+		if strings.EqualFold(s[start:start+len(word)], word) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordAnchor returns where in word (ASCII letters and digits) its letter
+// least common in English text is.
+func wordAnchor(word string) int {
+	const byUse = "etaoinshrdlcumwfgypbvkjxqz" // letters, most used first; digits rank as k
+	rank := func(c byte) int {
+		if k := strings.IndexByte(byUse, c); k >= 0 {
+			return k
+		}
+		return strings.IndexByte(byUse, 'k')
+	}
+	best := 0
+	for i := 1; i < len(word); i++ {
+		if rank(word[i]) > rank(word[best]) {
+			best = i
+		}
+	}
+	return best
 }

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -26,7 +27,7 @@ func TestHasFoldASCII(t *testing.T) {
 		{"x-ray", "xray", false},
 	}
 	for _, tt := range tests {
-		if got := hasFoldASCII(tt.s, tt.word); got != tt.want {
+		if got := hasFoldASCII(tt.s, tt.word, wordAnchor(tt.word)); got != tt.want {
 			t.Errorf("hasFoldASCII(%q, %q) = %v, want %v", tt.s, tt.word, got, tt.want)
 		}
 	}
@@ -64,4 +65,53 @@ func TestWordIn(t *testing.T) {
 			t.Errorf("wordIn(%q) is true: across items, or in a URL", w)
 		}
 	}
+}
+
+// TestHoldsWord holds the word search that folds only around characters
+// that are not ASCII to a search of the whole folded text, on text made
+// of the characters folding treats apart: accents alone and on letters,
+// letters folding to two (ß, ﬁ), letters beyond the table (Kelvin sign,
+// fullwidth), quotes and dashes, spaces and controls, invalid bytes.
+func TestHoldsWord(t *testing.T) {
+	pieces := []string{
+		"a", "b", "e", "k", "s", "x", "o", "1", "A", "E", "K", "S", "X", "é", "É", "e\u0301", "\u0301", "\u0308",
+		"ß", "ﬁ", "\u212a", "ſ", "ｅ", "“", "”", "’", "—", " ", "  ", "\t", "\n", "\x00", "\xff", "\xc3", "ø", "ł",
+		"Ł", "ά", "я", "中", "ex", "EX", "exé", "ssa", "fi",
+	}
+	words := []string{"e", "x", "ex", "ee", "se", "ss", "ssa", "fie", "ke", "ks", "kex", "o1", "ae", "ex1", "sse", "exe", "xe", "a1b"}
+	r := rand.New(rand.NewPCG(1, 2))
+	var f folder
+	for n := range 20000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		folded := string(appendFold(nil, s, true))
+		for _, w := range words {
+			if got, want := f.holdsWord(s, w, wordAnchor(w)), strings.Contains(folded, w); got != want {
+				t.Fatalf("case %d: holdsWord(%q, %q) = %v, but the folded text %q says %v", n, s, w, got, folded, want)
+			}
+		}
+	}
+}
+
+// FuzzHoldsWord: the word search that folds only around characters that
+// are not ASCII finds a word exactly where the whole folded text holds it.
+func FuzzHoldsWord(f *testing.F) {
+	for _, s := range []string{"México", "me\u0301xico", "Straße", "ﬁx", "\u212aate", "a “quote” — dash", "\xffex"} {
+		f.Add(s, "ex")
+		f.Add(s, "se")
+	}
+	var fl folder
+	f.Fuzz(func(t *testing.T, s, w string) {
+		word := Fold(w)
+		if !isASCIIWord(word) {
+			return
+		}
+		want := strings.Contains(string(appendFold(nil, s, true)), word)
+		if got := fl.holdsWord(s, word, wordAnchor(word)); got != want {
+			t.Fatalf("holdsWord(%q, %q) = %v, the folded text says %v", s, word, got, want)
+		}
+	})
 }
