@@ -202,6 +202,19 @@ type foldEntry struct {
 	mark           bool   // a nonspacing mark, dropped
 	spaceOrControl bool   // a space or control, collapsed when asked
 	folded         string // otherwise, what it folds to
+	words          uint64 // the ASCII letters and digits in folded (see wordBit)
+}
+
+// wordBit is the bit of an ASCII letter or digit (lower case) in a set of
+// them, 0 for any other byte.
+func wordBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 0
 }
 
 // foldTable returns the folding of the characters from U+0080 to
@@ -213,6 +226,9 @@ var foldTable = sync.OnceValue(func() []foldEntry {
 		e.mark = unicode.Is(unicode.Mn, r)
 		e.spaceOrControl = unicode.IsSpace(r) || unicode.IsControl(r)
 		e.folded = string(appendDecomposed(nil, string(r), r))
+		for i := 0; i < len(e.folded); i++ {
+			e.words |= wordBit(e.folded[i])
+		}
 	}
 	return t
 })

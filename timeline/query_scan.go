@@ -86,8 +86,13 @@ func (f *folder) wordIn(e *Event, word string) bool {
 // is folded with the len(word)-1 bytes on each side, which hold the rest
 // of any match through it.
 func (f *folder) holdsWord(s, word string, anchor int) bool {
-	if hasFoldASCII(s, word, anchor) {
+	found, anchorSeen := hasFoldASCII(s, word, anchor)
+	if found {
 		return true
+	}
+	bit := wordBit(word[anchor])
+	if !anchorSeen && !mayFoldTo(s, bit) {
+		return false // (no character folds to the word's anchor letter)
 	}
 	reach := len(word) - 1
 	for i := nextNonASCII(s, 0); i < len(s); {
@@ -111,7 +116,7 @@ func (f *folder) holdsWord(s, word string, anchor int) bool {
 		for hi < len(s) && !utf8.RuneStart(s[hi]) {
 			hi++
 		}
-		if !mayFoldTo(s[lo:hi], word[anchor]) {
+		if !anchorNear(s[lo:hi], word[anchor], bit) {
 			i = nextNonASCII(s, end)
 			continue
 		}
@@ -134,35 +139,27 @@ func mayJoinWord(r rune, size int) bool {
 		return true
 	}
 	e := &foldTable()[r-utf8.RuneSelf]
-	switch {
-	case e.mark:
-		return true
-	case e.spaceOrControl:
-		return false
-	}
-	for i := 0; i < len(e.folded); i++ {
-		if c := e.folded[i]; c < utf8.RuneSelf && isWordByte[c] {
-			return true
-		}
-	}
-	return false
+	return e.mark || !e.spaceOrControl && e.words != 0
 }
 
-// mayFoldTo reports whether the folded form of s may hold c, an ASCII
-// letter or digit: s holds it in either case, or a character that is not
-// ASCII and may fold to text with it.
-func mayFoldTo(s string, c byte) bool {
-	if strings.IndexByte(s, c) >= 0 || ('a' <= c && c <= 'z' && strings.IndexByte(s, c-('a'-'A')) >= 0) {
-		return true
-	}
+// mayFoldTo reports whether a character of s that is not ASCII may fold
+// to text with the letter or digit whose wordBit is bit.
+func mayFoldTo(s string, bit uint64) bool {
 	for i := nextNonASCII(s, 0); i < len(s); i = nextNonASCII(s, i) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if size == 1 || r >= foldTableEnd || strings.IndexByte(foldTable()[r-utf8.RuneSelf].folded, c) >= 0 {
+		if size == 1 || r >= foldTableEnd || foldTable()[r-utf8.RuneSelf].words&bit != 0 {
 			return true
 		}
 		i += size
 	}
 	return false
+}
+
+// anchorNear reports whether the folded form of s may hold c, an ASCII
+// letter or digit whose wordBit is bit: s holds it in either case, or a
+// character that may fold to it.
+func anchorNear(s string, c byte, bit uint64) bool {
+	return strings.IndexByte(s, c) >= 0 || ('a' <= c && c <= 'z' && strings.IndexByte(s, c-('a'-'A')) >= 0) || mayFoldTo(s, bit)
 }
 
 // nextNonASCII returns the index of the first byte of s at or after i
@@ -193,15 +190,16 @@ func isASCIIWord(term string) bool {
 }
 
 // hasFoldASCII reports whether s holds word, lower-case ASCII letters
-// and digits, in any case, among its ASCII characters. It looks for the
-// word's letter least common in text (at anchor), in either case.
-func hasFoldASCII(s, word string, anchor int) bool {
+// and digits, in any case, among its ASCII characters, and whether it
+// holds the word's letter at anchor (the least common in text, which it
+// looks for) in either case.
+func hasFoldASCII(s, word string, anchor int) (found, anchorSeen bool) {
 	lower, upper := word[anchor], word[anchor]
 	if 'a' <= lower && lower <= 'z' {
 		upper -= 'a' - 'A'
 	}
 	nl, nu := -1, -1 // the next lower-case and upper-case anchor, found at or after i
-	for i := anchor; i < len(s); i++ {
+	for i := 0; i < len(s); i++ {
 		if nl < i {
 			if nl = strings.IndexByte(s[i:], lower); nl < 0 {
 				nl = len(s)
@@ -216,16 +214,22 @@ func hasFoldASCII(s, word string, anchor int) bool {
 				nu += i
 			}
 		}
-		i = min(nl, nu)
+		if i = min(nl, nu); i >= len(s) {
+			return false, anchorSeen
+		}
+		anchorSeen = true
 		start := i - anchor
+		if start < 0 {
+			continue
+		}
 		if start+len(word) > len(s) {
-			return false
+			return false, true
 		}
 		if strings.EqualFold(s[start:start+len(word)], word) {
-			return true
+			return true, true
 		}
 	}
-	return false
+	return false, anchorSeen
 }
 
 // wordAnchor returns where in word (ASCII letters and digits) its letter

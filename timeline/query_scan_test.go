@@ -25,9 +25,11 @@ func TestHasFoldASCII(t *testing.T) {
 		{"A", "a", true},
 		{"b", "a", false},
 		{"x-ray", "xray", false},
+		{"x Mexico", "mexico", true}, // an anchor letter before the word starts
+		{"xx", "mexico", false},
 	}
 	for _, tt := range tests {
-		if got := hasFoldASCII(tt.s, tt.word, wordAnchor(tt.word)); got != tt.want {
+		if got, _ := hasFoldASCII(tt.s, tt.word, wordAnchor(tt.word)); got != tt.want {
 			t.Errorf("hasFoldASCII(%q, %q) = %v, want %v", tt.s, tt.word, got, tt.want)
 		}
 	}
