@@ -25,7 +25,9 @@ import (
 // their lists of events, with no false match. A term of one ASCII
 // character is answered from each event's set of ASCII characters. Any
 // other term (a phrase, "u.s.", "10:30") is narrowed to the events whose
-// tokens could hold its pieces, and those are then read.
+// tokens could hold its pieces, and those are then read; a phrase of two
+// common words ("of the") is answered from the list of events that hold
+// them side by side (see index_pairs.go).
 
 // wordIndex is the index of a chronology's events, by Event.Index.
 type wordIndex struct {
