@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"backstory/timeline"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -145,19 +146,9 @@ func (c *claimsView) Update(msg tea.Msg) (*claimsView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := c.KeyMap()
-		switch {
-		case key.Matches(msg, k.Up):
-			c.move(-1)
-		case key.Matches(msg, k.Down):
-			c.move(1)
-		case key.Matches(msg, k.Top):
-			c.move(-len(c.rows))
-		case key.Matches(msg, k.Bottom):
-			c.move(len(c.rows))
-		case key.Matches(msg, k.PageUp):
-			c.move(-c.page())
-		case key.Matches(msg, k.PageDown):
-			c.move(c.page())
+		switch step, ok := movingKey(msg, k, c.page(), len(c.rows)); {
+		case ok:
+			c.move(step)
 		case key.Matches(msg, k.KeepStatus):
 			for _, s := range statusKeys {
 				if msg.String() == s.key {
@@ -175,12 +166,7 @@ func (c *claimsView) Update(msg tea.Msg) (*claimsView, tea.Cmd) {
 			}
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			c.move(-wheelStep)
-		case tea.MouseWheelDown:
-			c.move(wheelStep)
-		}
+		c.move(wheelMove(msg))
 	}
 	return c, nil
 }

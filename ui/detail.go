@@ -7,6 +7,7 @@ import (
 
 	"backstory/timeline"
 	"backstory/timeline/interop"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -138,33 +139,27 @@ func (d *detailModel) Update(msg tea.Msg) (*detailModel, tea.Cmd) {
 		d.cache.put(msg.key, doc)
 	case tea.KeyPressMsg:
 		k := d.KeyMap()
-		switch {
-		case key.Matches(msg, k.Up):
-			d.vp.ScrollUp(1)
-		case key.Matches(msg, k.Down):
-			d.vp.ScrollDown(1)
-		case key.Matches(msg, k.Top):
-			d.vp.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			d.vp.GotoBottom()
-		case key.Matches(msg, k.PageUp):
-			d.vp.ScrollUp(max(1, d.bodyHeight()-1))
-		case key.Matches(msg, k.PageDown):
-			d.vp.ScrollDown(max(1, d.bodyHeight()-1))
+		switch step, ok := movingKey(msg, k, max(1, d.bodyHeight()-1), d.vp.TotalLineCount()); {
+		case ok:
+			d.scroll(step)
 		case key.Matches(msg, k.NextLink):
 			d.selectLink(1)
 		case key.Matches(msg, k.PrevLink):
 			d.selectLink(-1)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			d.vp.ScrollUp(wheelStep)
-		case tea.MouseWheelDown:
-			d.vp.ScrollDown(wheelStep)
-		}
+		d.scroll(wheelMove(msg))
 	}
 	return d, nil
+}
+
+// scroll moves the view n lines down (up when n < 0).
+func (d *detailModel) scroll(n int) {
+	if n < 0 {
+		d.vp.ScrollUp(-n)
+	} else {
+		d.vp.ScrollDown(n)
+	}
 }
 
 // KeyMap is the pane's own keys: scrolling, and the links when there are

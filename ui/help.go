@@ -176,29 +176,11 @@ func (h *helpOverlay) KeyMap() KeyMap {
 func (h *helpOverlay) Update(msg tea.Msg) (*helpOverlay, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := h.KeyMap()
-		step := max(1, h.height-2)
-		switch {
-		case key.Matches(msg, k.Up):
-			h.scroll(-1)
-		case key.Matches(msg, k.Down):
-			h.scroll(1)
-		case key.Matches(msg, k.PageUp):
-			h.scroll(-step)
-		case key.Matches(msg, k.PageDown):
+		if step, ok := movingKey(msg, h.KeyMap(), max(1, h.height-2), h.maxOffset()); ok {
 			h.scroll(step)
-		case key.Matches(msg, k.Top):
-			h.offset = 0
-		case key.Matches(msg, k.Bottom):
-			h.offset = h.maxOffset()
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			h.scroll(-wheelStep)
-		case tea.MouseWheelDown:
-			h.scroll(wheelStep)
-		}
+		h.scroll(wheelMove(msg))
 	}
 	return h, nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // mode is what the keys act on: the list, the detail pane, or the filter
@@ -236,4 +237,37 @@ func (k *KeyMap) all() []*key.Binding {
 		&k.Claims, &k.KeepStatus, &k.OpenClaim, &k.CloseClaims,
 		&k.Help, &k.Suspend, &k.Quit,
 	}
+}
+
+// movingKey returns how far a moving key of k goes through rows seen page
+// at a time: one for up and down, a page for page up and down, all of
+// them for top and bottom. ok is false for any other key.
+func movingKey(msg tea.KeyPressMsg, k KeyMap, page, all int) (step int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.Top):
+		return -all, true
+	case key.Matches(msg, k.Bottom):
+		return all, true
+	}
+	return 0, false
+}
+
+// wheelMove returns how far a turn of the mouse wheel goes: wheelStep
+// rows up (negative) or down, 0 for a sideways turn.
+func wheelMove(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelUp:
+		return -wheelStep
+	case tea.MouseWheelDown:
+		return wheelStep
+	}
+	return 0
 }

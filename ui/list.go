@@ -2,6 +2,7 @@ package ui
 
 import (
 	"backstory/timeline"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -39,28 +40,11 @@ func newList(st *Styles) listModel { return listModel{st: st, focused: true} }
 func (l *listModel) Update(msg tea.Msg) (*listModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		k := l.KeyMap()
-		switch {
-		case key.Matches(msg, k.Up):
-			l.move(-1)
-		case key.Matches(msg, k.Down):
-			l.move(1)
-		case key.Matches(msg, k.Top):
-			l.move(-len(l.events))
-		case key.Matches(msg, k.Bottom):
-			l.move(len(l.events))
-		case key.Matches(msg, k.PageUp):
-			l.move(-max(1, l.height-1))
-		case key.Matches(msg, k.PageDown):
-			l.move(max(1, l.height-1))
+		if step, ok := movingKey(msg, l.KeyMap(), max(1, l.height-1), len(l.events)); ok {
+			l.move(step)
 		}
 	case tea.MouseWheelMsg:
-		switch msg.Button {
-		case tea.MouseWheelUp:
-			l.scroll(-wheelStep)
-		case tea.MouseWheelDown:
-			l.scroll(wheelStep)
-		}
+		l.scroll(wheelMove(msg))
 	case tea.MouseClickMsg:
 		if i := l.EventAt(msg.Y); i >= 0 && msg.Button == tea.MouseLeft {
 			l.cursor = i

@@ -27,17 +27,10 @@ func (m *Model) keyMap() KeyMap {
 		return k
 	}
 	if m.memo.IsOpen() {
-		k = merge(k, m.memo.KeyMap())
-		k.mode = modeFilter
-		k.Quit.SetKeys("ctrl+c")
-		k.Quit.SetHelp("ctrl+c", "quit")
-		return k
+		return typing(k, m.memo.KeyMap())
 	}
 	if m.filter.Editing() {
-		k = merge(k, m.filter.KeyMap())
-		k.mode = modeFilter
-		k.Quit.SetKeys("ctrl+c")
-		k.Quit.SetHelp("ctrl+c", "quit")
+		k = typing(k, m.filter.KeyMap())
 		switch n, at := m.list.Len(), m.list.Cursor(); {
 		case n < 2:
 		case at == 0:
@@ -400,4 +393,14 @@ func (m *Model) act(msg tea.KeyPressMsg, km KeyMap, e *timeline.Event) tea.Cmd {
 		m.current = m.list.Selected()
 	}
 	return nil
+}
+
+// typing is k with the keys of a line being typed in (the filter bar, the
+// memo prompt): every other key is text, and only ctrl+c quits.
+func typing(k, line KeyMap) KeyMap {
+	k = merge(k, line)
+	k.mode = modeFilter
+	k.Quit.SetKeys("ctrl+c")
+	k.Quit.SetHelp("ctrl+c", "quit")
+	return k
 }
