@@ -168,9 +168,9 @@ func FuzzScanLayout(f *testing.F) {
 			for _, c := range e.Claims {
 				check(c)
 			}
-			for _, k := range []string{"links", "id", "x"} {
-				l.find(e.tablePos, k, "x")
-			}
+			var lf linkFinder
+			lf.find(l, e.tablePos, "x")
+			lf.find(l, e.tablePos, "y")
 		}
 	})
 }

@@ -139,34 +139,6 @@ func (l *fileLayout) line(n int) (string, bool) {
 	return l.src[l.starts[i]:end], true
 }
 
-// find returns the position of the first occurrence of a quoted string
-// "s" or 's' within key name's value, or the value's position.
-func (l *fileLayout) find(t tablePos, name, s string) (line, col int) {
-	k, ok := t.get(name)
-	if !ok {
-		return t.Line, 0
-	}
-	for _, q := range []string{`"` + s + `"`, `'` + s + `'`} {
-		for ln := k.Line; ln <= k.End; ln++ {
-			text, ok := l.line(ln)
-			if !ok {
-				break
-			}
-			from := 0
-			if ln == k.Line {
-				from = k.ValueCol - 1
-			}
-			if from < 0 || from > len(text) {
-				from = 0
-			}
-			if i := strings.Index(text[from:], q); i >= 0 {
-				return ln, runeCol(text, from+i)
-			}
-		}
-	}
-	return k.Line, k.ValueCol
-}
-
 // scanLayout finds the tables and keys of src, with the keys also as maps
 // and the lines kept: the form the tests read.
 func scanLayout(src string) *fileLayout {

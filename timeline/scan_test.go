@@ -465,7 +465,8 @@ event 1
 	}
 }
 
-// TestLayoutFind pins where a link to a missing id is pointed at: the
+// TestLayoutFind pins where a link to a missing id is pointed at
+// (linkFinder, each id looked for from the start of the value): the
 // quoted id inside a multi-line links array, in characters.
 func TestLayoutFind(t *testing.T) {
 	src := tomlLines(
@@ -476,6 +477,8 @@ func TestLayoutFind(t *testing.T) {
 		`  'missing',`,
 		`]`,
 		`title = "missing"`,
+		`[[event]]`,
+		`id = "b"`,
 	)
 	l := scanLayout(src)
 	ev := l.Events[0].tablePos
@@ -489,12 +492,14 @@ func TestLayoutFind(t *testing.T) {
 		{"absent", 3, 9},   // not found: the value
 	}
 	for _, tt := range tests {
-		line, col := l.find(ev, "links", tt.id)
+		var lf linkFinder
+		line, col := lf.find(l, ev, tt.id)
 		if line != tt.line || col != tt.col {
 			t.Errorf("find(%q) = %d:%d, want %d:%d", tt.id, line, col, tt.line, tt.col)
 		}
 	}
-	if line, col := l.find(ev, "nokey", "x"); line != 1 || col != 0 {
-		t.Errorf("find in a missing key = %d:%d, want the header 1:0", line, col)
+	var lf linkFinder
+	if line, col := lf.find(l, l.Events[1].tablePos, "x"); line != 8 || col != 0 {
+		t.Errorf("find in a missing key = %d:%d, want the header 8:0", line, col)
 	}
 }
