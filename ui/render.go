@@ -319,12 +319,6 @@ func renderClaim(r *glamour.TermRenderer, b docBlock, width int, st *Styles) ([]
 	return lines, nil
 }
 
-// renderMarkdown renders Markdown for a pane width cells wide, as lines.
-func renderMarkdown(markdown string, width int, style string) ([]string, error) {
-	doc, err := renderDocument([]docBlock{{md: markdown, kind: noSection}}, width, style)
-	return doc.lines, err
-}
-
 // renderLines renders one block of Markdown with r, as lines.
 //
 // Glamour renders without wrapping, one line per paragraph or list item,

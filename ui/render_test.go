@@ -60,3 +60,10 @@ func TestJoinListContinuations(t *testing.T) {
 		}
 	}
 }
+
+// renderMarkdown renders Markdown for a pane width cells wide, as lines:
+// one block, as the detail pane renders each of an event's.
+func renderMarkdown(markdown string, width int, style string) ([]string, error) {
+	doc, err := renderDocument([]docBlock{{md: markdown, kind: noSection}}, width, style)
+	return doc.lines, err
+}
